@@ -1,0 +1,26 @@
+/**
+ * The bridge between the sandboxed page and main: one named function per IPC channel and
+ * nothing else. Never expose ipcRenderer or a generic invoke; a page script that gets one could
+ * call any channel with any payload. Validation lives in main, so this file stays tiny (no zod)
+ * and is built as CommonJS, the only format a sandboxed preload can load.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IpcChannel, PLATFORM_BRIDGE_KEY } from '@shared/ipc/channels';
+import type {
+  AppInfo,
+  OpenedFile,
+  OpenFileRequest,
+  PlatformApi,
+  SaveFileRequest,
+  SaveFileResult,
+} from '@shared/platform';
+
+const api = {
+  saveFile: (request: SaveFileRequest) =>
+    ipcRenderer.invoke(IpcChannel.saveFile, request) as Promise<SaveFileResult>,
+  openFile: (request?: OpenFileRequest) =>
+    ipcRenderer.invoke(IpcChannel.openFile, request) as Promise<OpenedFile | null>,
+  appInfo: () => ipcRenderer.invoke(IpcChannel.appInfo) as Promise<AppInfo>,
+} satisfies PlatformApi;
+
+contextBridge.exposeInMainWorld(PLATFORM_BRIDGE_KEY, api);

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { IpcChannel, PLATFORM_BRIDGE_KEY } from './channels';
+import { ipcContract } from './contract';
+
+const bytes = new Uint8Array([0x51, 0x4c, 0x44, 0x56]);
+
+describe('the IPC contract', () => {
+  it('has one entry per channel name, and the names are namespaced', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual(Object.values(IpcChannel).sort());
+    expect(Object.values(IpcChannel)).toEqual(['file:save', 'file:open', 'app:info']);
+    expect(PLATFORM_BRIDGE_KEY).toBe('qldv');
+  });
+
+  describe('file:save input', () => {
+    const input = ipcContract['file:save'].input;
+
+    it.each([
+      { bytes, suggestedName: 'qldv-Chi-bo-1-2025-07-15.qldv' },
+      { bytes: new Uint8Array(0), suggestedName: 'Danh sách đảng viên.xlsx' },
+      { bytes, suggestedName: 'a.qldv', filters: [{ name: 'Tệp đồng bộ', extensions: ['qldv'] }] },
+      { bytes, suggestedName: 'a.pdf', filters: [{ name: 'Tất cả', extensions: ['*'] }] },
+    ])('accepts %o', (payload) => {
+      expect(input.safeParse(payload).success).toBe(true);
+    });
+
+    it.each([
+      ['no payload', undefined],
+      ['bytes as an array', { bytes: [1, 2], suggestedName: 'a.qldv' }],
+      ['bytes as an ArrayBuffer', { bytes: new ArrayBuffer(2), suggestedName: 'a.qldv' }],
+      ['a relative path', { bytes, suggestedName: '../a.qldv' }],
+      ['an absolute path', { bytes, suggestedName: '/etc/cron.d/a' }],
+      ['a drive path', { bytes, suggestedName: 'C:a.qldv' }],
+      ['a control character', { bytes, suggestedName: 'a\u0000.qldv' }],
+      ['dot-dot', { bytes, suggestedName: '..' }],
+      ['an over-long name', { bytes, suggestedName: `${'a'.repeat(256)}` }],
+      ['an extra key', { bytes, suggestedName: 'a.qldv', path: '/tmp/a' }],
+      [
+        'a filter extension with a dot',
+        { bytes, suggestedName: 'a', filters: [{ name: 'x', extensions: ['.exe'] }] },
+      ],
+      ['a filter with no extension', { bytes, suggestedName: 'a', filters: [{ name: 'x', extensions: [] }] }],
+    ])('refuses %s', (_label, payload) => {
+      expect(input.safeParse(payload).success).toBe(false);
+    });
+  });
+
+  it('file:open takes nothing or filters only', () => {
+    const input = ipcContract['file:open'].input;
+    expect(input.safeParse(undefined).success).toBe(true);
+    expect(input.safeParse({}).success).toBe(true);
+    expect(input.safeParse({ filters: [{ name: 'Excel', extensions: ['xlsx', 'xls'] }] }).success).toBe(true);
+    expect(input.safeParse({ path: '/etc/passwd' }).success).toBe(false);
+    expect(input.safeParse('C:/secret.txt').success).toBe(false);
+  });
+
+  it('app:info takes no payload at all', () => {
+    const input = ipcContract['app:info'].input;
+    expect(input.safeParse(undefined).success).toBe(true);
+    expect(input.safeParse({}).success).toBe(false);
+    expect(input.safeParse(null).success).toBe(false);
+  });
+
+  it('describes the answers main gives', () => {
+    expect(ipcContract['file:save'].output.safeParse({ saved: false }).success).toBe(true);
+    expect(
+      ipcContract['file:save'].output.safeParse({ saved: true, path: '/media/usb/a.qldv' }).success,
+    ).toBe(true);
+    expect(ipcContract['file:open'].output.safeParse(null).success).toBe(true);
+    expect(ipcContract['file:open'].output.safeParse({ name: 'a.xlsx', bytes }).success).toBe(true);
+    const info = {
+      version: '0.1.0',
+      platform: 'win32',
+      dataFolder: 'C:\\Users\\vp\\AppData\\Roaming\\qldv',
+      host: 'electron',
+    };
+    expect(ipcContract['app:info'].output.safeParse(info).success).toBe(true);
+    expect(ipcContract['app:info'].output.safeParse({ ...info, host: 'node' }).success).toBe(false);
+  });
+});

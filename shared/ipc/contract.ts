@@ -1,0 +1,99 @@
+/**
+ * The typed IPC contract: for every channel, the zod schema of what the renderer may send and of
+ * what main answers. Main validates each payload against `input` before a handler runs (see
+ * electron/main/ipc/handle.ts); the PlatformApi types must agree with these schemas, which the
+ * compile-time checks at the bottom of this file enforce.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  OpenedFile,
+  OpenFileRequest,
+  PlatformApi,
+  SaveFileRequest,
+  SaveFileResult,
+} from '../platform';
+import { IpcChannel, type IpcChannelName } from './channels';
+
+export { IpcChannel, type IpcChannelName } from './channels';
+
+/** Checked with instanceof: structured clone delivers typed arrays across IPC as Uint8Array. */
+const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
+  message: 'Nội dung tệp phải là dãy byte (Uint8Array).',
+});
+
+// Extensions only (no dot, no wildcard tricks): they end up in the OS dialog's filter list.
+const fileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/))
+    .min(1)
+    .max(20),
+});
+const filtersSchema = z.array(fileFilterSchema).max(10).optional();
+
+/**
+ * A bare file name, never a path: the renderer may suggest what to call the file, but the folder
+ * is the user's choice in the save dialog.
+ */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) => !/[\\/:*?"<>|]/.test(name) && ![...name].some((char) => char.charCodeAt(0) < 0x20),
+    'Tên tệp không được chứa ký tự đặc biệt.',
+  )
+  .refine((name) => name !== '.' && name !== '..', 'Tên tệp không hợp lệ.');
+
+const saveFileInput = z.strictObject({
+  bytes: bytesSchema,
+  suggestedName: fileNameSchema,
+  filters: filtersSchema,
+});
+const saveFileOutput = z.strictObject({
+  saved: z.boolean(),
+  path: z.string().optional(),
+});
+
+const openFileInput = z.strictObject({ filters: filtersSchema }).optional();
+const openFileOutput = z.strictObject({ name: z.string(), bytes: bytesSchema }).nullable();
+
+const appInfoInput = z.undefined();
+const appInfoOutput = z.strictObject({
+  version: z.string(),
+  platform: z.string(),
+  dataFolder: z.string(),
+  host: z.enum(['electron', 'browser']),
+});
+
+export const ipcContract = {
+  [IpcChannel.saveFile]: { input: saveFileInput, output: saveFileOutput },
+  [IpcChannel.openFile]: { input: openFileInput, output: openFileOutput },
+  [IpcChannel.appInfo]: { input: appInfoInput, output: appInfoOutput },
+} as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+/** What a handler in main receives after validation. */
+export type IpcInput<C extends IpcChannelName> = z.output<IpcContract[C]['input']>;
+/** What a handler in main returns. */
+export type IpcOutput<C extends IpcChannelName> = z.input<IpcContract[C]['output']>;
+
+// ---- Compile-time agreement between the schemas and PlatformApi -------------------------------
+// If someone changes one side only, `tsc` fails on these lines.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+export type ContractMatchesPlatformApi = [
+  Assert<Same<IpcInput<'file:save'>, SaveFileRequest>>,
+  Assert<Same<IpcOutput<'file:save'>, SaveFileResult>>,
+  Assert<Same<Parameters<PlatformApi['saveFile']>[0], SaveFileRequest>>,
+  Assert<Same<IpcInput<'file:open'>, OpenFileRequest | undefined>>,
+  Assert<Same<IpcOutput<'file:open'>, OpenedFile | null>>,
+  Assert<Same<Parameters<PlatformApi['openFile']>[0], OpenFileRequest | undefined>>,
+  Assert<Same<Awaited<ReturnType<PlatformApi['openFile']>>, OpenedFile | null>>,
+  Assert<Same<IpcInput<'app:info'>, undefined>>,
+  Assert<Same<IpcOutput<'app:info'>, AppInfo>>,
+  Assert<Same<Parameters<PlatformApi['appInfo']>, []>>,
+  Assert<Same<Awaited<ReturnType<PlatformApi['saveFile']>>, SaveFileResult>>,
+];
