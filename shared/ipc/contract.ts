@@ -4,6 +4,7 @@
  * electron/main/ipc/handle.ts); the PlatformApi types must agree with these schemas, which the
  * compile-time checks at the bottom of this file enforce.
  */
+import '../zodSetup';
 import { z } from 'zod';
 import type {
   AppInfo,

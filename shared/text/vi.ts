@@ -1,0 +1,120 @@
+/**
+ * Vietnamese text: how names and free text are stored (NFC, single spaces), searched (folded
+ * without diacritics) and sorted (Vietnamese collation by given name, then family name).
+ *
+ * Why each step: text pasted from Word, Excel or the web arrives in NFD (a base letter followed by
+ * combining marks) or with non-breaking and zero-width spaces; two spellings of the same name must
+ * be one value, or duplicates and failed searches follow (domain.md §7.3, architecture.md).
+ */
+
+/** Characters that are invisible and carry no meaning in names: removed outright. */
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
+/** `\s` already covers NBSP, the U+2000 spaces, U+202F, U+3000, tabs and line breaks. */
+const WHITESPACE_RUN = /\s+/g;
+
+/** NFC, invisible characters removed, every whitespace run one space, trimmed. Idempotent. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim().normalize('NFC');
+}
+
+/** A name as stored: normalized, case kept as typed (the screen shows it as entered). */
+export function normalizeName(name: string): string {
+  return normalizeText(name);
+}
+
+/** A name as printed on official forms: upper case, with its diacritics ('NGUYỄN VĂN HÙNG'). */
+export function toUpperName(name: string): string {
+  return normalizeName(name).toLocaleUpperCase('vi').normalize('NFC');
+}
+
+/**
+ * A search key: lower case, no diacritics, đ → d, single spaces, so 'nguyen van hung' finds
+ * 'Nguyễn Văn Hùng'. Lower-casing comes before stripping marks because lower-casing can itself
+ * produce a combining mark ('İ' → 'i̇'); whitespace is collapsed last because stripping a lone mark
+ * can leave two spaces side by side. Idempotent.
+ */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(INVISIBLE, '')
+    .replace(WHITESPACE_RUN, ' ')
+    .trim();
+}
+
+/** Whether `query` occurs in `text`, ignoring case, diacritics and spacing. */
+export function matchesSearch(text: string, query: string): boolean {
+  return foldForSearch(text).includes(foldForSearch(query));
+}
+
+export interface VietnameseNameParts {
+  /** Họ: the first word ('' for a one-word name). */
+  family: string;
+  /** Tên đệm: the words between ('' when none). */
+  middle: string;
+  /** Tên: the last word. */
+  given: string;
+}
+
+/**
+ * Splits 'Nguyễn Thị Thu Hà' into family 'Nguyễn', middle 'Thị Thu', given 'Hà'. Compound family
+ * names ('Tôn Nữ', 'Âu Dương') are read as family + middle; sorting, the main use, is unaffected
+ * because it compares the given name first and the whole name last.
+ */
+export function splitVietnameseName(fullName: string): VietnameseNameParts {
+  const words = normalizeName(fullName).split(' ').filter(Boolean);
+  if (words.length === 0) return { family: '', middle: '', given: '' };
+  if (words.length === 1) return { family: '', middle: '', given: words[0]! };
+  return { family: words[0]!, middle: words.slice(1, -1).join(' '), given: words[words.length - 1]! };
+}
+
+/**
+ * Vietnamese collation: 'ă', 'â', 'đ', 'ê', 'ô', 'ơ', 'ư' are letters of their own (Đ after D),
+ * tones are secondary differences. `numeric` makes 'Tổ dân phố số 2' sort before 'số 10'.
+ */
+export function createVietnameseCollator(options: Intl.CollatorOptions = {}): Intl.Collator {
+  return new Intl.Collator('vi', { usage: 'sort', numeric: true, ...options });
+}
+
+const collator = createVietnameseCollator();
+
+/** General Vietnamese text order, e.g. for organization names. */
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+function compareParts(
+  a: VietnameseNameParts & { full: string },
+  b: VietnameseNameParts & { full: string },
+): number {
+  return (
+    collator.compare(a.given, b.given) ||
+    collator.compare(a.family, b.family) ||
+    collator.compare(a.middle, b.middle) ||
+    collator.compare(a.full, b.full)
+  );
+}
+
+/** Order of names in Vietnamese registers: given name, then family name, then middle name. */
+export function compareVietnameseNames(a: string, b: string): number {
+  return compareParts(
+    { ...splitVietnameseName(a), full: normalizeName(a) },
+    { ...splitVietnameseName(b), full: normalizeName(b) },
+  );
+}
+
+/**
+ * Sorts records by name without splitting each name on every comparison (a list of 100,000
+ * members would split them millions of times). Returns a new array; the sort is stable.
+ */
+export function sortByVietnameseName<T>(items: readonly T[], nameOf: (item: T) => string): T[] {
+  const decorated = items.map((item) => {
+    const name = nameOf(item);
+    return { item, key: { ...splitVietnameseName(name), full: normalizeName(name) } };
+  });
+  decorated.sort((x, y) => compareParts(x.key, y.key));
+  return decorated.map((entry) => entry.item);
+}
