@@ -1,0 +1,73 @@
+/**
+ * The one Dexie database of the app (Dexie's own advice: one subclass declares the schema and
+ * its versions in one place). Screens read through `useLiveQuery`; every write goes through
+ * `commit()` in writePath.ts, never through `table.put` directly.
+ */
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { StoredRecord, FieldChange, EditKind } from '@shared/sync/record';
+
+/** Tables whose records travel in sync files (UUID keys, sync envelope, per-field clocks). */
+export const SYNCED_TABLES = ['organizations', 'members', 'memberEvents', 'settings'] as const;
+export type SyncedTableName = (typeof SYNCED_TABLES)[number];
+
+/** Local key-value facts about this install: identity, clock, first-run state. Never synced. */
+export interface MetaEntry {
+  key: MetaKey;
+  value: unknown;
+}
+export type MetaKey =
+  | 'nodeId'
+  | 'datasetId'
+  | 'deviceName'
+  | 'userName'
+  | 'clock'
+  | 'createdAt'
+  | 'setupCompletedAt';
+
+/** One audit line per record a write touched: who, on which laptop, when, which fields, old → new. */
+export interface JournalEntry {
+  seq?: number;
+  /** Wall-clock time of the write (ISO). */
+  at: string;
+  /** The HLC stamp the write gave to the fields it changed. */
+  hlc: string;
+  table: SyncedTableName;
+  recordId: string;
+  kind: EditKind;
+  /** The fields the write changed. */
+  fields: string[];
+  /** Old → new values; left out for creations, whose values are the record itself. */
+  changes?: FieldChange[];
+  user: string;
+  deviceName: string;
+  nodeId: string;
+  /** `local` for edits made here; `sync` for edits applied from a sync file. */
+  source: 'local' | 'sync';
+}
+
+export class QldvDatabase extends Dexie {
+  organizations!: Table<StoredRecord, string>;
+  members!: Table<StoredRecord, string>;
+  memberEvents!: Table<StoredRecord, string>;
+  settings!: Table<StoredRecord, string>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  journal!: EntityTable<JournalEntry, 'seq'>;
+
+  constructor(name = 'qldv') {
+    super(name);
+    // Version 1. Synced fields are additive only (sync.md "Schema changes"); a new index or table
+    // is a new version below this one, never an edit of it.
+    this.version(1).stores({
+      organizations: 'id, parentId, [deleted+type], _maxHlc',
+      members: 'id, organizationId, [deleted+status], [deleted+organizationId], partyCardNumber, citizenId, dossierNumber, _maxHlc',
+      memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc',
+      settings: 'id, _maxHlc',
+      meta: 'key',
+      journal: '++seq, recordId, at, hlc',
+    });
+  }
+
+  syncedTable(name: SyncedTableName): Table<StoredRecord, string> {
+    return this[name];
+  }
+}

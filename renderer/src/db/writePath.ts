@@ -1,0 +1,96 @@
+/**
+ * The one write path (sync.md, MUST). Every change to a synced table goes through `commit()`:
+ * it reads the stored rows, diffs, stamps only the fields that really changed with one HLC stamp
+ * for the whole user action, and writes rows, `_maxHlc`, the audit journal and the clock in the
+ * same transaction. A re-save of unchanged data writes nothing; a record that its table's schema
+ * refuses aborts the whole action, so nothing invalid is ever stored.
+ */
+import { stampDeleted, stampEdit, type StampedEdit, type StoredRecord } from '@shared/sync/record';
+import type { JournalEntry, SyncedTableName } from './database';
+import type { DataStore } from './store';
+import { recordProblem } from './validation';
+
+export type Draft = Record<string, unknown> & { id: string };
+
+export type WriteOp =
+  | { table: SyncedTableName; kind: 'upsert'; records: readonly Draft[] }
+  | { table: SyncedTableName; kind: 'delete' | 'restore'; ids: readonly string[] };
+
+export interface WriteResult {
+  /** The stamp given to this action, or null when nothing changed. */
+  stamp: string | null;
+  created: number;
+  updated: number;
+  deleted: number;
+  restored: number;
+  unchanged: number;
+}
+
+export class WriteError extends Error {
+  override name = 'WriteError';
+}
+
+function emptyResult(): WriteResult {
+  return { stamp: null, created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
+}
+
+function edits(op: WriteOp, existing: (StoredRecord | undefined)[], stamp: string): (StampedEdit | null)[] {
+  if (op.kind === 'upsert') return op.records.map((draft, i) => stampEdit(existing[i], draft, stamp));
+  return op.ids.map((id, i) => {
+    const stored = existing[i];
+    if (!stored) throw new WriteError(`Không tìm thấy bản ghi ${id} để ${op.kind === 'delete' ? 'xóa' : 'khôi phục'}.`);
+    return stampDeleted(stored, op.kind === 'delete', stamp);
+  });
+}
+
+/** Applies one user action (one or more operations, possibly on several tables) atomically. */
+export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise<WriteResult> {
+  const { db, clock, identity } = store;
+  const tables = [...new Set(ops.map((op) => op.table))].map((name) => db.syncedTable(name));
+  const result = emptyResult();
+  await db.transaction('rw', [...tables, db.journal, db.meta], async () => {
+    const stamp = clock.now();
+    const at = new Date().toISOString();
+    const journal: JournalEntry[] = [];
+    for (const op of ops) {
+      const ids = op.kind === 'upsert' ? op.records.map((r) => r.id) : op.ids;
+      if (new Set(ids).size !== ids.length) throw new WriteError('Một thao tác không được ghi cùng một bản ghi hai lần.');
+      const table = db.syncedTable(op.table);
+      const existing = await table.bulkGet(ids as string[]);
+      const changed: StoredRecord[] = [];
+      for (const edit of edits(op, existing, stamp)) {
+        if (!edit) {
+          result.unchanged++;
+          continue;
+        }
+        const problem = recordProblem(op.table, edit.record);
+        if (problem) throw new WriteError(problem);
+        changed.push(edit.record);
+        result[edit.kind === 'create' ? 'created' : edit.kind === 'update' ? 'updated' : edit.kind === 'delete' ? 'deleted' : 'restored']++;
+        journal.push({
+          at,
+          hlc: stamp,
+          table: op.table,
+          recordId: edit.record.id,
+          kind: edit.kind,
+          fields: edit.changes.map((c) => c.field),
+          ...(edit.kind === 'create' ? {} : { changes: edit.changes }),
+          user: identity.userName,
+          deviceName: identity.deviceName,
+          nodeId: identity.nodeId,
+          source: 'local',
+        });
+      }
+      if (changed.length) await table.bulkPut(changed);
+    }
+    if (journal.length === 0) return;
+    await db.journal.bulkAdd(journal);
+    await db.meta.put({ key: 'clock', value: clock.last });
+    result.stamp = stamp;
+  });
+  return result;
+}
+
+export function upsert(table: SyncedTableName, records: readonly Draft[]): WriteOp {
+  return { table, kind: 'upsert', records };
+}
