@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron/simple';
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const projectRoot = r('.');
@@ -27,10 +27,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       chunkSizeWarningLimit: 4000,
       rolldownOptions: {
-        input:
-          mode === 'bench'
-            ? { index: r('renderer/index.html'), bench: r('renderer/bench.html') }
-            : { index: r('renderer/index.html') },
+        input: {
+          index: r('renderer/index.html'),
+          ...(mode === 'bench' ? { bench: r('renderer/bench.html') } : {}),
+        } as Record<string, string>,
       },
     },
     worker: { format: 'es' as const },
@@ -111,6 +111,17 @@ export default defineConfig(({ mode }) => {
             fileParallelism: false,
             testTimeout: 120_000,
             hookTimeout: 180_000,
+          },
+        },
+        {
+          resolve: { alias: sharedAlias },
+          test: {
+            name: 'bench',
+            root: projectRoot,
+            environment: 'node',
+            include: ['tests/bench/**/*.run.ts'],
+            testTimeout: 3_600_000,
+            hookTimeout: 600_000,
           },
         },
       ],

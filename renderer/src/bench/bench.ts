@@ -1,0 +1,78 @@
+/**
+ * In-page benchmark entry (built only with `--mode bench`). tests/bench/run.mjs drives it in
+ * Chromium: each function runs the app's real code on the real IndexedDB and returns figures.
+ */
+import { generateDemoWard } from '@shared/demo/generator';
+import { stampEdit, type StoredRecord } from '@shared/sync/record';
+import { HybridLogicalClock, randomNodeId } from '@shared/sync/hlc';
+import Dexie from 'dexie';
+import { QldvDatabase, type SyncedTableName } from '../db/database';
+import { openDataStore } from '../db/store';
+import { DEMO_SEED, LOAD_BATCH_SIZE, writeInBatches } from '../features/onboarding/setup';
+import type { Draft } from '../db/writePath';
+
+const ASOF = '2025-11-26';
+
+function demoTables(memberCount: number): { table: SyncedTableName; records: Draft[] }[] {
+  const demo = generateDemoWard({ seed: DEMO_SEED, memberCount, asOf: ASOF });
+  return [
+    { table: 'organizations', records: demo.organizations as unknown as Draft[] },
+    { table: 'members', records: demo.members as unknown as Draft[] },
+    { table: 'memberEvents', records: demo.events as unknown as Draft[] },
+  ];
+}
+
+/** Dexie `bulkPut` of the same records, already in their stored shape, in the same batches. */
+async function rawBulkPut(tables: { table: SyncedTableName; records: Draft[] }[]): Promise<number> {
+  const clock = new HybridLogicalClock(randomNodeId(), undefined);
+  const stamp = clock.now();
+  const stored = tables.map(({ table, records }) => ({
+    table,
+    rows: records.map((r) => stampEdit(undefined, r, stamp)!.record),
+  }));
+  const name = 'qldv-bench-raw';
+  await Dexie.delete(name);
+  const db = new QldvDatabase(name);
+  await db.open();
+  const t0 = performance.now();
+  for (const { table, rows } of stored) {
+    for (let i = 0; i < rows.length; i += LOAD_BATCH_SIZE) {
+      const batch: StoredRecord[] = rows.slice(i, i + LOAD_BATCH_SIZE);
+      await db.transaction('rw', db.syncedTable(table), () => db.syncedTable(table).bulkPut(batch));
+    }
+  }
+  const ms = performance.now() - t0;
+  db.close();
+  await Dexie.delete(name);
+  return ms;
+}
+
+export interface LoadFigures {
+  bulkMs: number;
+  rawBulkPutMs: number;
+  records: number;
+}
+
+/** Loads the demo of `memberCount` members into the app's own database, ready for the dashboard. */
+async function load(memberCount: number): Promise<LoadFigures> {
+  await Dexie.delete('qldv');
+  const tables = demoTables(memberCount);
+  const records = tables.reduce((n, t) => n + t.records.length, 0);
+  const store = await openDataStore();
+  const t0 = performance.now();
+  await writeInBatches(store, tables);
+  const bulkMs = performance.now() - t0;
+  await store.setMeta('setupCompletedAt', new Date().toISOString());
+  store.close();
+  const rawBulkPutMs = await rawBulkPut(tables);
+  return { bulkMs, rawBulkPutMs, records };
+}
+
+declare global {
+  interface Window {
+    qldvBench: { load: typeof load };
+  }
+}
+
+window.qldvBench = { load };
+document.getElementById('status')!.textContent = 'bench-ready';

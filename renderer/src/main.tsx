@@ -1,0 +1,44 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/500.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './app/styles.css';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Result, Typography } from 'antd';
+import { App, AntProviders, FullPageSpin } from './app/App';
+import { openDataStore, type DataStore } from './db/store';
+import { vi } from './i18n/vi';
+
+function Root() {
+  const [state, setState] = useState<{ store?: DataStore; error?: unknown }>({});
+  useEffect(() => {
+    // Ask the browser engine not to evict our IndexedDB under storage pressure.
+    void navigator.storage?.persist?.().catch(() => false);
+    openDataStore().then(
+      (store) => setState({ store }),
+      (error: unknown) => setState({ error }),
+    );
+  }, []);
+  if (state.store) return <App store={state.store} />;
+  return (
+    <AntProviders>
+      {state.error ? (
+        <Result
+          status="error"
+          title={vi.app.openFailed}
+          subTitle={vi.app.openFailedHint}
+          extra={<Typography.Text code>{String(state.error)}</Typography.Text>}
+        />
+      ) : (
+        <FullPageSpin tip={vi.app.loading} />
+      )}
+    </AntProviders>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);
