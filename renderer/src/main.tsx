@@ -9,6 +9,11 @@ import { Result, Typography } from 'antd';
 import { App, AntProviders, FullPageSpin } from './app/App';
 import { openDataStore, type DataStore } from './db/store';
 import { vi } from './i18n/vi';
+import { getPlatform } from './platform';
+
+// Pick the host adapter once, before any screen asks for it: the Electron bridge when the
+// preload put it on window, the browser adapter otherwise.
+getPlatform();
 
 function Root() {
   const [state, setState] = useState<{ store?: DataStore; error?: unknown }>({});
@@ -28,7 +33,7 @@ function Root() {
           status="error"
           title={vi.app.openFailed}
           subTitle={vi.app.openFailedHint}
-          extra={<Typography.Text code>{String(state.error)}</Typography.Text>}
+          extra={<Typography.Text code>{state.error instanceof Error ? state.error.message : JSON.stringify(state.error)}</Typography.Text>}
         />
       ) : (
         <FullPageSpin tip={vi.app.loading} />

@@ -34,9 +34,11 @@ export interface JournalEntry {
   table: SyncedTableName;
   recordId: string;
   kind: EditKind;
-  /** The fields the write changed. */
-  fields: string[];
-  /** Old → new values; left out for creations, whose values are the record itself. */
+  /**
+   * The fields the write changed, and their old → new values. Left out for creations: every field
+   * the record had at its creation stamp is new, and the values are the record itself.
+   */
+  fields?: string[];
   changes?: FieldChange[];
   user: string;
   deviceName: string;
@@ -63,7 +65,8 @@ export class QldvDatabase extends Dexie {
       memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc',
       settings: 'id, _maxHlc',
       meta: 'key',
-      journal: '++seq, recordId, at, hlc',
+      // Only what the history screens query: a record's lines, in write order (seq).
+      journal: '++seq, recordId',
     });
   }
 
