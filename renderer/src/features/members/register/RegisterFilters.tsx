@@ -1,0 +1,177 @@
+import { Button, Col, Input, Row, Select, TreeSelect } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import type { RegisterFilter } from '@shared/reports/register';
+import { MEMBER_STATUSES, SEXES, type MemberStatus, type Sex } from '@shared/domain/types';
+import { MEMBER_STATUS_SHORT_LABELS, SEX_LABELS } from '@shared/domain/labels';
+import { activeEntries, type CodeList } from '@shared/domain/codeLists';
+import type { DateBand, NumberBand } from '@shared/domain/settings';
+import { vi } from '../../../i18n/vi';
+
+export interface OrgTreeNode {
+  value: string;
+  title: string;
+  children?: OrgTreeNode[];
+}
+
+export interface FilterOptions {
+  organizationTree: OrgTreeNode[];
+  ageBands: readonly NumberBand[];
+  admissionPeriodBands: readonly DateBand[];
+  ethnicGroups: CodeList;
+  religions: CodeList;
+  generalEducation: CodeList;
+  politicalTheory: CodeList;
+}
+
+/** What the user chose; the page expands the organization to its sub-tree. */
+export type RegisterChoice = Omit<RegisterFilter, 'organizationIds'> & { organizationId?: string };
+
+const f = vi.register.filters;
+
+function codeOptions(list: CodeList) {
+  return activeEntries(list).map((e) => ({ value: e.code, label: e.label }));
+}
+
+function bandOptions(bands: readonly { label: string }[]) {
+  return bands.map((band, index) => ({ value: index, label: band.label }));
+}
+
+export function RegisterFilters({
+  choice,
+  onChange,
+  options,
+}: {
+  choice: RegisterChoice;
+  onChange: (choice: RegisterChoice) => void;
+  options: FilterOptions;
+}) {
+  const set = <K extends keyof RegisterChoice>(key: K, value: RegisterChoice[K]) => onChange({ ...choice, [key]: value });
+  const common = { allowClear: true, style: { width: '100%' } } as const;
+  return (
+    <div>
+      <Input
+        size="large"
+        autoFocus
+        allowClear
+        prefix={<SearchOutlined />}
+        placeholder={vi.register.searchPlaceholder}
+        aria-label={vi.register.searchPlaceholder}
+        value={choice.query ?? ''}
+        onChange={(e) => set('query', e.target.value)}
+        data-testid="register-search"
+      />
+      <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+        <Col xs={24} lg={8}>
+          <TreeSelect
+            {...common}
+            showSearch
+            treeNodeFilterProp="title"
+            treeDefaultExpandAll={false}
+            placeholder={f.organization}
+            aria-label={f.organization}
+            value={choice.organizationId}
+            treeData={options.organizationTree}
+            onChange={(value?: string) => set('organizationId', value)}
+          />
+        </Col>
+        <Col xs={12} lg={4}>
+          <Select<MemberStatus[]>
+            {...common}
+            mode="multiple"
+            maxTagCount="responsive"
+            placeholder={f.statusDefault}
+            aria-label={f.status}
+            value={choice.statuses ? [...choice.statuses] : []}
+            options={MEMBER_STATUSES.map((s) => ({ value: s, label: MEMBER_STATUS_SHORT_LABELS[s] }))}
+            onChange={(value) => set('statuses', value)}
+          />
+        </Col>
+        <Col xs={12} lg={3}>
+          <Select<Sex>
+            {...common}
+            placeholder={f.sex}
+            aria-label={f.sex}
+            value={choice.sex}
+            options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
+            onChange={(value) => set('sex', value)}
+          />
+        </Col>
+        <Col xs={12} lg={3}>
+          <Select<number>
+            {...common}
+            placeholder={f.ageBand}
+            aria-label={f.ageBand}
+            value={choice.ageBand}
+            options={bandOptions(options.ageBands)}
+            onChange={(value) => set('ageBand', value)}
+          />
+        </Col>
+        <Col xs={12} lg={6}>
+          <Select<number>
+            {...common}
+            placeholder={f.admissionPeriod}
+            aria-label={f.admissionPeriod}
+            value={choice.admissionPeriod}
+            options={bandOptions(options.admissionPeriodBands)}
+            onChange={(value) => set('admissionPeriod', value)}
+          />
+        </Col>
+        <Col xs={12} lg={5}>
+          <Select<string[]>
+            {...common}
+            mode="multiple"
+            maxTagCount="responsive"
+            showSearch
+            optionFilterProp="label"
+            placeholder={f.ethnicity}
+            aria-label={f.ethnicity}
+            value={choice.ethnicities ? [...choice.ethnicities] : []}
+            options={codeOptions(options.ethnicGroups)}
+            onChange={(value) => set('ethnicities', value)}
+          />
+        </Col>
+        <Col xs={12} lg={5}>
+          <Select<string[]>
+            {...common}
+            mode="multiple"
+            maxTagCount="responsive"
+            placeholder={f.religion}
+            aria-label={f.religion}
+            value={choice.religions ? [...choice.religions] : []}
+            options={codeOptions(options.religions)}
+            onChange={(value) => set('religions', value)}
+          />
+        </Col>
+        <Col xs={12} lg={5}>
+          <Select<string[]>
+            {...common}
+            mode="multiple"
+            maxTagCount="responsive"
+            placeholder={f.generalEducation}
+            aria-label={f.generalEducation}
+            value={choice.generalEducation ? [...choice.generalEducation] : []}
+            options={codeOptions(options.generalEducation)}
+            onChange={(value) => set('generalEducation', value)}
+          />
+        </Col>
+        <Col xs={12} lg={5}>
+          <Select<string[]>
+            {...common}
+            mode="multiple"
+            maxTagCount="responsive"
+            placeholder={f.politicalTheory}
+            aria-label={f.politicalTheory}
+            value={choice.politicalTheory ? [...choice.politicalTheory] : []}
+            options={codeOptions(options.politicalTheory)}
+            onChange={(value) => set('politicalTheory', value)}
+          />
+        </Col>
+        <Col xs={24} lg={4}>
+          <Button block onClick={() => onChange({})}>
+            {vi.register.clearFilters}
+          </Button>
+        </Col>
+      </Row>
+    </div>
+  );
+}

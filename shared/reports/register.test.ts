@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { compileFilter, filterRows, parseQuery, subtreeIds, toRegisterRow, type FilterContext, type RegisterFilter } from './register';
+import { resolveSetting } from '../domain/settings';
+import { SETTINGS } from '../domain/settingDefinitions';
+import type { Member } from '../domain/types';
+import { vietnameseNameSortKey } from '../text/sortKey';
+
+const ORG_A = 'a0000000-0000-4000-8000-000000000001';
+const ORG_B = 'b0000000-0000-4000-8000-000000000002';
+
+function member(over: Partial<Member>): Member {
+  return {
+    id: crypto.randomUUID(),
+    organizationId: ORG_A,
+    status: 'official',
+    fullName: 'Nguyễn Văn Hùng',
+    sex: 'male',
+    birthDate: '1960-04-12',
+    joinedOn: '1990-05-19',
+    ...over,
+  };
+}
+
+const members = [
+  member({ fullName: 'Nguyễn Văn Hùng', partyCardNumber: '12345678', citizenId: '001060012345' }),
+  member({ fullName: 'Nguyễn Văn Hưng', sex: 'male', birthDate: '1995-01-01', joinedOn: '2020-03-03', status: 'probationary' }),
+  member({ fullName: 'Đặng Thị Lan', sex: 'female', organizationId: ORG_B, ethnicity: '02', religion: 'buddhism', dossierNumber: '012345HN' }),
+  member({ fullName: 'Trần Đăng Khoa', birthDate: '1940', joinedOn: '1965-02-03', status: 'exempted', politicalTheory: 'advanced' }),
+  member({ fullName: 'Lê Văn Tâm', status: 'deceased' }),
+];
+const rows = members.map((m) => toRegisterRow({ ...m, _nameKey: vietnameseNameSortKey(m.fullName) }));
+const context: FilterContext = {
+  asOf: '2025-07-15',
+  ageBands: resolveSetting(SETTINGS.ageBands, undefined, '2025-07-15'),
+  admissionPeriodBands: resolveSetting(SETTINGS.admissionPeriodBands, undefined, '2025-07-15'),
+};
+const names = (filter: RegisterFilter) => filterRows(rows, filter, context).map((r) => r.fullName);
+
+describe('searching the register', () => {
+  it.each([
+    ['nguyen van hung', ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng']],
+    ['NGUYEN VAN HUNG', ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng']],
+    ['Nguyễn Văn Hùng', ['Nguyễn Văn Hùng']],
+    ['Nguye\u0302\u0303n Văn Hưng', ['Nguyễn Văn Hưng']],
+    ['dang', ['Đặng Thị Lan', 'Trần Đăng Khoa']],
+    ['Đặng', ['Đặng Thị Lan']],
+    ['hung nguyen', ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng']],
+    ['12345678', ['Nguyễn Văn Hùng']],
+    ['001060012345', ['Nguyễn Văn Hùng']],
+    ['012345hn', ['Đặng Thị Lan']],
+    ['   ', ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng', 'Đặng Thị Lan', 'Trần Đăng Khoa']],
+    ['xyz', []],
+  ])('"%s" finds %j', (query, expected) => {
+    expect(names({ query })).toEqual(expected);
+  });
+
+  it('reads a query typed with diacritics exactly and one without as folded', () => {
+    expect(parseQuery('Hùng')).toEqual({ tokens: ['hùng'], exact: true });
+    expect(parseQuery(' hung  nguyen ')).toEqual({ tokens: ['hung', 'nguyen'], exact: false });
+  });
+});
+
+describe('filters', () => {
+  it.each<[string, RegisterFilter, string[]]>([
+    ['active members by default', {}, ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng', 'Đặng Thị Lan', 'Trần Đăng Khoa']],
+    ['a chosen status', { statuses: ['deceased'] }, ['Lê Văn Tâm']],
+    ['probationary only', { statuses: ['probationary'] }, ['Nguyễn Văn Hưng']],
+    ['by sex', { sex: 'female' }, ['Đặng Thị Lan']],
+    ['by organization', { organizationIds: new Set([ORG_B]) }, ['Đặng Thị Lan']],
+    ['by ethnicity', { ethnicities: ['02'] }, ['Đặng Thị Lan']],
+    ['by religion', { religions: ['buddhism'] }, ['Đặng Thị Lan']],
+    ['by political theory', { politicalTheory: ['advanced'] }, ['Trần Đăng Khoa']],
+    ['age 18–30 as of the date', { ageBand: 0 }, ['Nguyễn Văn Hưng']],
+    ['over 60, with a year-only birth date', { ageBand: 4 }, ['Nguyễn Văn Hùng', 'Đặng Thị Lan', 'Trần Đăng Khoa']],
+    ['admitted up to 30/4/1975', { admissionPeriod: 0 }, ['Trần Đăng Khoa']],
+    ['filters combine with search', { query: 'nguyen', ageBand: 4 }, ['Nguyễn Văn Hùng']],
+  ])('%s', (_label, filter, expected) => {
+    expect(names(filter)).toEqual(expected);
+  });
+
+  it('a compiled filter is reusable over many rows', () => {
+    const keep = compileFilter({ sex: 'male' }, context);
+    expect(rows.filter(keep)).toHaveLength(3);
+  });
+});
+
+describe('organization sub-trees', () => {
+  const orgs = [
+    { id: 'ward', parentId: null },
+    { id: 'committee', parentId: 'ward' },
+    { id: 'branch-1', parentId: 'committee' },
+    { id: 'branch-2', parentId: 'committee' },
+    { id: 'cell', parentId: 'branch-2' },
+    { id: 'other', parentId: 'ward' },
+  ];
+  it.each([
+    ['committee', ['committee', 'branch-1', 'branch-2', 'cell']],
+    ['branch-1', ['branch-1']],
+    ['ward', ['ward', 'committee', 'branch-1', 'branch-2', 'cell', 'other']],
+  ])('the sub-tree of %s', (root, expected) => {
+    expect([...subtreeIds(root, orgs)].sort()).toEqual([...expected].sort());
+  });
+});
