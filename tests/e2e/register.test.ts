@@ -21,6 +21,8 @@ async function search(page: Page, query: string): Promise<void> {
   await box.fill('');
   await box.pressSequentially(query);
   await page.locator(`[data-testid="register-count"][data-query="${query}"]`).waitFor();
+  // The virtual list lays out its rows on the next frames.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 beforeAll(async () => {
@@ -88,6 +90,7 @@ describe('the member register', () => {
   it('filters by sex and shows the count of matches', async () => {
     const { page } = laptop;
     await search(page, '');
+    await page.getByRole('button', { name: 'Bộ lọc' }).click();
     await page.getByLabel('Giới tính').click();
     await page.getByTitle('Nữ').click();
     await expect.poll(() => countText(page)).not.toBe('3.882 / 3.882 đảng viên');

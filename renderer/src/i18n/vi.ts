@@ -80,6 +80,7 @@ export const vi = {
     emptyRegister: 'Sổ đảng viên còn trống.',
     columnsButton: 'Cột hiển thị',
     clearFilters: 'Xóa bộ lọc',
+    filtersButton: 'Bộ lọc',
     filters: {
       organization: 'Tổ chức đảng (gồm cả cấp dưới)',
       status: 'Tình trạng',

@@ -1,8 +1,14 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Button, Card, Checkbox, Empty, Popover, Space, Table, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { Badge, Button, Card, Checkbox, Flex, Input, Popover, Space, Typography } from 'antd';
+import {
+  DeleteOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { compileFilter, subtreeIds, type RegisterRow } from '@shared/reports/register';
+import { compileFilter, subtreeIds } from '@shared/reports/register';
 import { SETTINGS } from '@shared/domain/settingDefinitions';
 import { todayIso } from '@shared/domain/dates';
 import { formatCount } from '@shared/reports/overview';
@@ -10,15 +16,22 @@ import { vi } from '../../i18n/vi';
 import { useStore } from '../../app/StoreContext';
 import { useSetting } from '../../db/useSetting';
 import { RegisterFilters, type RegisterChoice } from './register/RegisterFilters';
+import { RegisterTable } from './register/RegisterTable';
 import { DEFAULT_COLUMNS, registerColumns, type ColumnKey } from './register/columns';
-import { useChosenColumns, useOrganizationTree, useRegisterRows, useTableHeight } from './register/useRegister';
+import { useChosenColumns, useOrganizationTree, useRegisterRows } from './register/useRegister';
 
 export function MembersPage() {
   const { db } = useStore();
   const navigate = useNavigate();
   const { rows, ready } = useRegisterRows(db);
   const orgs = useOrganizationTree(db);
+  const [query, setQuery] = useState('');
   const [choice, setChoice] = useState<RegisterChoice>({});
+  // The filter bar is a dozen selects: it mounts when asked for, so the register opens at once.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.values(choice).filter(
+    (v) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+  ).length;
   const [columnKeys, setColumnKeys] = useChosenColumns<ColumnKey>(DEFAULT_COLUMNS);
   const asOf = todayIso();
   const ageBands = useSetting(SETTINGS.ageBands);
@@ -27,33 +40,62 @@ export function MembersPage() {
   const religions = useSetting(SETTINGS.religions);
   const generalEducation = useSetting(SETTINGS.generalEducation);
   const politicalTheory = useSetting(SETTINGS.politicalTheoryLevels);
-  // Typing stays responsive even if a filter pass over 100,000 rows ever takes longer than a frame.
-  const deferredChoice = useDeferredValue(choice);
+  // The box shows every keystroke at once; the list follows as soon as React has a moment.
+  const deferredQuery = useDeferredValue(query);
 
   const organizationIds = useMemo(
-    () => (deferredChoice.organizationId ? subtreeIds(deferredChoice.organizationId, orgs.all) : undefined),
-    [deferredChoice.organizationId, orgs.all],
+    () => (choice.organizationId ? subtreeIds(choice.organizationId, orgs.all) : undefined),
+    [choice.organizationId, orgs.all],
   );
   const shown = useMemo(() => {
-    const keep = compileFilter({ ...deferredChoice, organizationIds }, { asOf, ageBands, admissionPeriodBands });
+    const keep = compileFilter(
+      { ...choice, query: deferredQuery, organizationIds },
+      { asOf, ageBands, admissionPeriodBands },
+    );
     return rows.filter(keep);
-  }, [rows, deferredChoice, organizationIds, asOf, ageBands, admissionPeriodBands]);
+  }, [rows, choice, deferredQuery, organizationIds, asOf, ageBands, admissionPeriodBands]);
 
   const allColumns = useMemo(
     () => registerColumns({ organizationName: orgs.nameOf, ethnicGroups, religions, politicalTheory }),
     [orgs.nameOf, ethnicGroups, religions, politicalTheory],
   );
-  const columns = allColumns.filter((c) => c.key === 'fullName' || columnKeys.includes(c.key));
-  const height = useTableHeight(330);
+  const columns = useMemo(
+    () => allColumns.filter((c) => c.key === 'fullName' || columnKeys.includes(c.key)),
+    [allColumns, columnKeys],
+  );
+  const filterOptions = useMemo(
+    () => ({
+      organizationTree: orgs.tree,
+      ageBands,
+      admissionPeriodBands,
+      ethnicGroups,
+      religions,
+      generalEducation,
+      politicalTheory,
+    }),
+    [orgs.tree, ageBands, admissionPeriodBands, ethnicGroups, religions, generalEducation, politicalTheory],
+  );
   const total = ready ? rows.length : undefined;
+  const openMember = useCallback((id: string) => void navigate(`/dang-vien/${id}`), [navigate]);
+  const changeChoice = useCallback((next: RegisterChoice) => {
+    setChoice(next);
+    if (Object.keys(next).length === 0) setQuery('');
+  }, []);
 
   return (
     <div>
       <div className="page-header">
         <div>
           <Typography.Title level={2}>{vi.register.title}</Typography.Title>
-          <Typography.Text type="secondary" data-testid="register-count" data-query={deferredChoice.query ?? ''} data-ready={ready}>
-            {total === undefined ? vi.register.loading : vi.register.count(formatCount(shown.length), formatCount(total))}
+          <Typography.Text
+            type="secondary"
+            data-testid="register-count"
+            data-query={deferredQuery}
+            data-ready={ready}
+          >
+            {total === undefined
+              ? vi.register.loading
+              : vi.register.count(formatCount(shown.length), formatCount(total))}
           </Typography.Text>
         </div>
         <Space>
@@ -65,7 +107,9 @@ export function MembersPage() {
                 style={{ display: 'grid', gap: 6 }}
                 value={columnKeys}
                 onChange={(keys) => setColumnKeys(keys)}
-                options={allColumns.filter((c) => c.key !== 'fullName').map((c) => ({ value: c.key, label: vi.register.columns[c.key] }))}
+                options={allColumns
+                  .filter((c) => c.key !== 'fullName')
+                  .map((c) => ({ value: c.key, label: vi.register.columns[c.key] }))}
               />
             }
           >
@@ -80,24 +124,38 @@ export function MembersPage() {
         </Space>
       </div>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <RegisterFilters
-          choice={choice}
-          onChange={setChoice}
-          options={{ organizationTree: orgs.tree, ageBands, admissionPeriodBands, ethnicGroups, religions, generalEducation, politicalTheory }}
-        />
+        <Flex gap={12}>
+          <Input
+            size="large"
+            autoFocus
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={vi.register.searchPlaceholder}
+            aria-label={vi.register.searchPlaceholder}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid="register-search"
+          />
+          <Badge count={activeFilters} color="#b71c1c">
+            <Button
+              size="large"
+              icon={<FilterOutlined />}
+              type={filtersOpen ? 'primary' : 'default'}
+              ghost={filtersOpen}
+              onClick={() => setFiltersOpen(!filtersOpen)}
+            >
+              {vi.register.filtersButton}
+            </Button>
+          </Badge>
+        </Flex>
+        {filtersOpen && <RegisterFilters choice={choice} onChange={changeChoice} options={filterOptions} />}
       </Card>
-      <Table<RegisterRow>
-        virtual
-        size="small"
-        bordered
-        rowKey="id"
+      <RegisterTable
+        rows={shown}
         columns={columns}
-        dataSource={shown}
-        pagination={false}
-        scroll={{ x: columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 120), 0), y: height }}
-        locale={{ emptyText: <Empty description={rows.length || !ready ? vi.register.empty : vi.register.emptyRegister} /> }}
-        onRow={(row) => ({ onClick: () => void navigate(`/dang-vien/${row.id}`), style: { cursor: 'pointer' } })}
-        data-testid="register-table"
+        hasMembers={rows.length > 0 || !ready}
+        onOpen={openMember}
+      offset={filtersOpen ? 360 : 270}
       />
     </div>
   );

@@ -1,5 +1,5 @@
-import { Button, Col, Input, Row, Select, TreeSelect } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { memo } from 'react';
+import { Button, Col, Row, Select, TreeSelect } from 'antd';
 import type { RegisterFilter } from '@shared/reports/register';
 import { MEMBER_STATUSES, SEXES, type MemberStatus, type Sex } from '@shared/domain/types';
 import { MEMBER_STATUS_SHORT_LABELS, SEX_LABELS } from '@shared/domain/labels';
@@ -23,8 +23,8 @@ export interface FilterOptions {
   politicalTheory: CodeList;
 }
 
-/** What the user chose; the page expands the organization to its sub-tree. */
-export type RegisterChoice = Omit<RegisterFilter, 'organizationIds'> & { organizationId?: string };
+/** What the user chose besides the search text; the page expands the organization to its sub-tree. */
+export type RegisterChoice = Omit<RegisterFilter, 'organizationIds' | 'query'> & { organizationId?: string };
 
 const f = vi.register.filters;
 
@@ -36,7 +36,8 @@ function bandOptions(bands: readonly { label: string }[]) {
   return bands.map((band, index) => ({ value: index, label: band.label }));
 }
 
-export function RegisterFilters({
+/** The filter bar. Memoized: typing in the search box must not re-render a dozen selects. */
+export const RegisterFilters = memo(function RegisterFilters({
   choice,
   onChange,
   options,
@@ -49,17 +50,6 @@ export function RegisterFilters({
   const common = { allowClear: true, style: { width: '100%' } } as const;
   return (
     <div>
-      <Input
-        size="large"
-        autoFocus
-        allowClear
-        prefix={<SearchOutlined />}
-        placeholder={vi.register.searchPlaceholder}
-        aria-label={vi.register.searchPlaceholder}
-        value={choice.query ?? ''}
-        onChange={(e) => set('query', e.target.value)}
-        data-testid="register-search"
-      />
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         <Col xs={24} lg={8}>
           <TreeSelect
@@ -174,4 +164,4 @@ export function RegisterFilters({
       </Row>
     </div>
   );
-}
+});

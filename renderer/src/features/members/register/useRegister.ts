@@ -21,10 +21,12 @@ export function useRegisterRows(db: QldvDatabase): { rows: readonly RegisterRow[
     (listener) => index.subscribe(listener),
     () => index.rows,
   );
-  useEffect(() => {
-    void index.load();
-  }, [index]);
   const firstPage = useLiveQuery(() => (index.ready ? undefined : firstRegisterPage(db, FIRST_PAGE)), [db, index]);
+  // The whole register loads once the first page is on screen, so the two reads do not compete.
+  const firstPageShown = firstPage !== undefined;
+  useEffect(() => {
+    if (firstPageShown || index.ready) void index.load();
+  }, [index, firstPageShown]);
   if (index.ready) return { rows, ready: true };
   return { rows: firstPage ?? [], ready: false };
 }
@@ -54,16 +56,6 @@ export function useOrganizationTree(db: QldvDatabase): { tree: OrgTreeNode[]; na
   }, [records]);
 }
 
-/** The table's height: the window less the header and filters above it. */
-export function useTableHeight(offset: number): number {
-  const [height, setHeight] = useState(() => Math.max(300, window.innerHeight - offset));
-  useEffect(() => {
-    const onResize = () => setHeight(Math.max(300, window.innerHeight - offset));
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, [offset]);
-  return height;
-}
 
 const COLUMNS_KEY = 'qldv.register.columns';
 
@@ -82,4 +74,15 @@ export function useChosenColumns<K extends string>(defaults: K[]): [K[], (keys: 
     localStorage.setItem(COLUMNS_KEY, JSON.stringify(next));
   };
   return [keys, choose];
+}
+
+/** The table's height: the window less the header and filters above it. */
+export function useTableHeight(offset: number): number {
+  const [height, setHeight] = useState(() => Math.max(300, window.innerHeight - offset));
+  useEffect(() => {
+    const onResize = () => setHeight(Math.max(300, window.innerHeight - offset));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [offset]);
+  return height;
 }

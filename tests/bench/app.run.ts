@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: the app's figures, measured in real Chromium against `vite preview` (the
+ * same way as the end-to-end tests), at 3,882 and 100,000 members. Figures are written to
+ * bench-results.json; ratios are against a baseline measured in the same page and run. Nothing
+ * here asserts a time: machines are noisy.
+ */
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { launchChromium } from '../setup/chromium';
+import { buildAndPreview } from '../setup/preview';
+import { benchSizes, median, printTable, round, saveFigures, type Figures } from './figures';
+import { percentile, timeClickToElement, timeSearchKeystrokes } from './inPage';
+
+let browser: Browser;
+let server: PreviewServer;
+let baseUrl: string;
+
+/** A fixed list of searches, typed a keystroke at a time (with and without diacritics, numbers). */
+const SEARCHES = ['nguyen van hung', 'Trần Thị', 'dang', 'le van nam', 'Phạm Thu', 'hoa', '0012', 'ngoc anh'];
+
+beforeAll(async () => {
+  ({ server, url: baseUrl } = await buildAndPreview('bench'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const formatCount = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+
+async function openDashboard(page: Page, memberCount: number): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}index.html#/`);
+  await page.getByTestId('stat-members').filter({ hasText: formatCount(memberCount) }).waitFor({ timeout: 120_000 });
+}
+
+/** From navigation to the member total on screen, read in the page (performance.now() at the paint). */
+async function dashboardStartup(page: Page, memberCount: number): Promise<number> {
+  await openDashboard(page, memberCount);
+  return page.evaluate(() => (window as unknown as { __dashboardReadyAt: number }).__dashboardReadyAt);
+}
+
+async function measureLoad(page: Page, n: number, figures: Figures): Promise<void> {
+  await page.goto(`${baseUrl}bench.html`);
+  await page.getByText('bench-ready').waitFor();
+  const load = await page.evaluate((count) => window.qldvBench.load(count), n);
+  figures[`load.bulk_ms@${n}`] = round(load.bulkMs);
+  figures[`load.raw_bulkput_ms@${n}`] = round(load.rawBulkPutMs);
+  figures[`load.ratio_vs_raw@${n}`] = round(load.bulkMs / load.rawBulkPutMs, 2);
+  figures[`load.records@${n}`] = load.records;
+}
+
+async function measureRegister(page: Page, n: number, figures: Figures): Promise<void> {
+  const firstRenders: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await openDashboard(page, n);
+    firstRenders.push(
+      await timeClickToElement(page, 'li[data-menu-id$="/dang-vien"]', '[data-testid="register-table"] .ant-table-row'),
+    );
+  }
+  figures[`list.first_render_ms@${n}`] = round(median(firstRenders));
+  await page.locator('[data-testid="register-count"][data-ready="true"]').waitFor({ timeout: 120_000 });
+  const keystrokes = await timeSearchKeystrokes(page, SEARCHES);
+  figures[`search.p50_ms@${n}`] = round(percentile(keystrokes, 50));
+  figures[`search.p95_ms@${n}`] = round(percentile(keystrokes, 95));
+  figures[`search.keystrokes@${n}`] = keystrokes.length;
+}
+
+it('measures the app at each size', async () => {
+  const figures: Figures = {};
+  for (const n of benchSizes()) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      // Record the moment the member total first shows a number, without polling latency.
+      const w = window as unknown as { __dashboardReadyAt?: number };
+      new MutationObserver((_, observer) => {
+        const el = document.querySelector('[data-testid="stat-members"]');
+        if (el && /\d/.test(el.textContent ?? '') && el.textContent !== '0') {
+          w.__dashboardReadyAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await measureLoad(page, n, figures);
+    const startups: number[] = [];
+    for (let i = 0; i < 3; i++) startups.push(await dashboardStartup(page, n));
+    figures[`startup.dashboard_ms@${n}`] = round(median(startups));
+    await measureRegister(page, n, figures);
+    await context.close();
+  }
+  printTable(saveFigures(figures));
+});
