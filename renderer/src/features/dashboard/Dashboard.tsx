@@ -19,7 +19,17 @@ interface Row {
   count: number;
 }
 
-function BreakdownTable({ title, rows, total, testId }: { title: string; rows: Row[]; total: number; testId: string }) {
+function BreakdownTable({
+  title,
+  rows,
+  total,
+  testId,
+}: {
+  title: string;
+  rows: Row[];
+  total: number;
+  testId: string;
+}) {
   return (
     <Card title={title} size="small" data-testid={testId}>
       <Table<Row>
@@ -56,9 +66,17 @@ function BreakdownTable({ title, rows, total, testId }: { title: string; rows: R
 }
 
 /** Official first: the order of the statistical forms. */
-const STATUS_ORDER = ['official', 'probationary', 'exempted'] as const satisfies readonly ActiveMemberStatus[];
+const STATUS_ORDER = [
+  'official',
+  'probationary',
+  'exempted',
+] as const satisfies readonly ActiveMemberStatus[];
 
-function rowsOf<K extends string>(keys: readonly K[], counts: Record<K, number>, labels: Record<K, string>): Row[] {
+function rowsOf<K extends string>(
+  keys: readonly K[],
+  counts: Record<K, number>,
+  labels: Record<K, string>,
+): Row[] {
   return keys.filter((k) => counts[k] > 0).map((k) => ({ key: k, label: labels[k], count: counts[k] }));
 }
 
@@ -81,7 +99,9 @@ export function Dashboard() {
           {vi.dashboard.asOf(today)}
         </Typography.Text>
       </div>
-      {overview.isDemo && <Alert type="warning" showIcon title={vi.dashboard.demoNotice} style={{ marginBottom: 16 }} />}
+      {overview.isDemo && (
+        <Alert type="warning" showIcon title={vi.dashboard.demoNotice} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col flex="1 1 220px">
           <Card className="stat-card">
@@ -113,7 +133,9 @@ export function Dashboard() {
                 value={members.byStatus[status]}
                 formatter={(v) => <span data-testid={`stat-${status}`}>{formatCount(Number(v))}</span>}
               />
-              <Typography.Text type="secondary">{formatShare(members.byStatus[status], members.total)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {formatShare(members.byStatus[status], members.total)}
+              </Typography.Text>
             </Card>
           </Col>
         ))}
@@ -124,38 +146,36 @@ export function Dashboard() {
         </Card>
       ) : (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-          <Col xs={24} xl={12}>
-            <BreakdownTable
-              testId="members-by-status"
-              title={vi.dashboard.byStatus}
-              total={members.total}
-              rows={rowsOf(STATUS_ORDER, members.byStatus, MEMBER_STATUS_SHORT_LABELS)}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <BreakdownTable
-              testId="orgs-by-type"
-              title={vi.dashboard.byType}
-              total={orgs.total}
-              rows={rowsOf(ORG_TYPES, orgs.byType, ORG_TYPE_LABELS)}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <BreakdownTable
-              testId="orgs-by-category"
-              title={vi.dashboard.byCategory}
-              total={orgs.total}
-              rows={rowsOf(ORG_CATEGORIES, orgs.byCategory, ORG_CATEGORY_LABELS)}
-            />
-          </Col>
-          <Col xs={24} xl={12}>
-            <BreakdownTable
-              testId="orgs-by-origin"
-              title={vi.dashboard.byOrigin}
-              total={orgs.total}
-              rows={rowsOf(ORG_ORIGINS, orgs.byOrigin, ORG_ORIGIN_LABELS)}
-            />
-          </Col>
+          {[
+            {
+              id: 'members-by-status',
+              title: vi.dashboard.byStatus,
+              total: members.total,
+              rows: rowsOf(STATUS_ORDER, members.byStatus, MEMBER_STATUS_SHORT_LABELS),
+            },
+            {
+              id: 'orgs-by-type',
+              title: vi.dashboard.byType,
+              total: orgs.total,
+              rows: rowsOf(ORG_TYPES, orgs.byType, ORG_TYPE_LABELS),
+            },
+            {
+              id: 'orgs-by-category',
+              title: vi.dashboard.byCategory,
+              total: orgs.total,
+              rows: rowsOf(ORG_CATEGORIES, orgs.byCategory, ORG_CATEGORY_LABELS),
+            },
+            {
+              id: 'orgs-by-origin',
+              title: vi.dashboard.byOrigin,
+              total: orgs.total,
+              rows: rowsOf(ORG_ORIGINS, orgs.byOrigin, ORG_ORIGIN_LABELS),
+            },
+          ].map((table) => (
+            <Col xs={24} xl={12} key={table.id}>
+              <BreakdownTable testId={table.id} title={table.title} total={table.total} rows={table.rows} />
+            </Col>
+          ))}
         </Row>
       )}
     </div>

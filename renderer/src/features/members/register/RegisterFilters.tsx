@@ -28,6 +28,14 @@ export type RegisterChoice = Omit<RegisterFilter, 'organizationIds' | 'query'> &
 
 const f = vi.register.filters;
 
+/** The filters that pick codes from a code list: one multiple select each. */
+const CODE_FILTERS = [
+  { key: 'ethnicities', label: f.ethnicity, list: 'ethnicGroups' },
+  { key: 'religions', label: f.religion, list: 'religions' },
+  { key: 'generalEducation', label: f.generalEducation, list: 'generalEducation' },
+  { key: 'politicalTheory', label: f.politicalTheory, list: 'politicalTheory' },
+] as const satisfies readonly { key: keyof RegisterChoice; label: string; list: keyof FilterOptions }[];
+
 function codeOptions(list: CodeList) {
   return activeEntries(list).map((e) => ({ value: e.code, label: e.label }));
 }
@@ -46,7 +54,8 @@ export const RegisterFilters = memo(function RegisterFilters({
   onChange: (choice: RegisterChoice) => void;
   options: FilterOptions;
 }) {
-  const set = <K extends keyof RegisterChoice>(key: K, value: RegisterChoice[K]) => onChange({ ...choice, [key]: value });
+  const set = <K extends keyof RegisterChoice>(key: K, value: RegisterChoice[K]) =>
+    onChange({ ...choice, [key]: value });
   const common = { allowClear: true, style: { width: '100%' } } as const;
   return (
     <div>
@@ -106,56 +115,22 @@ export const RegisterFilters = memo(function RegisterFilters({
             onChange={(value) => set('admissionPeriod', value)}
           />
         </Col>
-        <Col xs={12} lg={5}>
-          <Select<string[]>
-            {...common}
-            mode="multiple"
-            maxTagCount="responsive"
-            showSearch
-            optionFilterProp="label"
-            placeholder={f.ethnicity}
-            aria-label={f.ethnicity}
-            value={choice.ethnicities ? [...choice.ethnicities] : []}
-            options={codeOptions(options.ethnicGroups)}
-            onChange={(value) => set('ethnicities', value)}
-          />
-        </Col>
-        <Col xs={12} lg={5}>
-          <Select<string[]>
-            {...common}
-            mode="multiple"
-            maxTagCount="responsive"
-            placeholder={f.religion}
-            aria-label={f.religion}
-            value={choice.religions ? [...choice.religions] : []}
-            options={codeOptions(options.religions)}
-            onChange={(value) => set('religions', value)}
-          />
-        </Col>
-        <Col xs={12} lg={5}>
-          <Select<string[]>
-            {...common}
-            mode="multiple"
-            maxTagCount="responsive"
-            placeholder={f.generalEducation}
-            aria-label={f.generalEducation}
-            value={choice.generalEducation ? [...choice.generalEducation] : []}
-            options={codeOptions(options.generalEducation)}
-            onChange={(value) => set('generalEducation', value)}
-          />
-        </Col>
-        <Col xs={12} lg={5}>
-          <Select<string[]>
-            {...common}
-            mode="multiple"
-            maxTagCount="responsive"
-            placeholder={f.politicalTheory}
-            aria-label={f.politicalTheory}
-            value={choice.politicalTheory ? [...choice.politicalTheory] : []}
-            options={codeOptions(options.politicalTheory)}
-            onChange={(value) => set('politicalTheory', value)}
-          />
-        </Col>
+        {CODE_FILTERS.map(({ key, label, list }) => (
+          <Col xs={12} lg={5} key={key}>
+            <Select<string[]>
+              {...common}
+              mode="multiple"
+              maxTagCount="responsive"
+              showSearch
+              optionFilterProp="label"
+              placeholder={label}
+              aria-label={label}
+              value={choice[key] ? [...choice[key]] : []}
+              options={codeOptions(options[list])}
+              onChange={(value) => set(key, value)}
+            />
+          </Col>
+        ))}
         <Col xs={24} lg={4}>
           <Button block onClick={() => onChange({})}>
             {vi.register.clearFilters}
