@@ -13,7 +13,7 @@ async function countText(page: Page): Promise<string> {
 
 /** Names in the rendered rows (the virtual table renders only what is on screen). */
 async function visibleNames(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="register-table"] .ant-table-tbody-virtual .ant-table-row strong').allTextContents();
+  return page.locator('[data-testid="register-table"] .vgrid-row strong').allTextContents();
 }
 
 async function search(page: Page, query: string): Promise<void> {
@@ -80,8 +80,8 @@ describe('the member register', () => {
   it('finds a member by party card number', async () => {
     const { page } = laptop;
     await search(page, '');
-    const firstRow = page.locator('[data-testid="register-table"] .ant-table-tbody-virtual .ant-table-row').first();
-    const card = (await firstRow.locator('.ant-table-cell').nth(6).textContent())!.trim();
+    const firstRow = page.locator('[data-testid="register-table"] .vgrid-row').first();
+    const card = (await firstRow.getByRole('cell').nth(6).textContent())!.trim();
     expect(card).toMatch(/^\d{8}$/);
     await search(page, card);
     expect(await countText(page)).toBe('1 / 3.882 đảng viên');

@@ -1,13 +1,16 @@
 import { memo } from 'react';
-import { Empty, Table } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Empty } from 'antd';
 import type { RegisterRow } from '@shared/reports/register';
 import { vi } from '../../../i18n/vi';
+import { VirtualGrid, type GridColumn } from '../../../components/VirtualGrid';
 import { useTableHeight } from './useRegister';
 
+const rowKey = (row: RegisterRow) => row.id;
+
 /**
- * The register's virtual table (only the rows on screen are in the DOM). Memoized, so a keystroke
- * re-renders it once, when the filtered rows change, and not for the keystroke itself.
+ * The register's table: only the rows on screen are in the DOM, and an update costs what is on
+ * screen, not the 100,000 rows behind it. Memoized, so a keystroke re-renders it only when the
+ * filtered rows change.
  */
 export const RegisterTable = memo(function RegisterTable({
   rows,
@@ -17,27 +20,23 @@ export const RegisterTable = memo(function RegisterTable({
   offset,
 }: {
   rows: readonly RegisterRow[];
-  columns: ColumnsType<RegisterRow>;
+  columns: readonly GridColumn<RegisterRow>[];
   hasMembers: boolean;
   onOpen: (id: string) => void;
   /** Room the page takes above the table, in pixels. */
   offset: number;
 }) {
   const height = useTableHeight(offset);
-  const width = columns.reduce((w, c) => w + (typeof c.width === 'number' ? c.width : 120), 0);
   return (
-    <Table<RegisterRow>
-      virtual
-      size="small"
-      bordered
-      rowKey="id"
+    <VirtualGrid
+      rows={rows}
       columns={columns}
-      dataSource={rows}
-      pagination={false}
-      scroll={{ x: width, y: height }}
-      locale={{ emptyText: <Empty description={hasMembers ? vi.register.empty : vi.register.emptyRegister} /> }}
-      onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
-      data-testid="register-table"
+      rowKey={rowKey}
+      height={height}
+      label={vi.register.title}
+      onRowClick={(row) => onOpen(row.id)}
+      empty={<Empty description={hasMembers ? vi.register.empty : vi.register.emptyRegister} />}
+      testId="register-table"
     />
   );
 });

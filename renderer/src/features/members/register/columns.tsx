@@ -1,4 +1,3 @@
-import type { ColumnsType } from 'antd/es/table';
 import { Tag } from 'antd';
 import type { RegisterRow } from '@shared/reports/register';
 import { formatDateVi } from '@shared/domain/dates';
@@ -6,6 +5,7 @@ import { MEMBER_STATUS_SHORT_LABELS, SEX_LABELS } from '@shared/domain/labels';
 import { codeLabel, type CodeList } from '@shared/domain/codeLists';
 import type { Address, MemberStatus } from '@shared/domain/types';
 import { vi } from '../../../i18n/vi';
+import type { GridColumn } from '../../../components/VirtualGrid';
 
 export interface ColumnContext {
   organizationName: (id: string) => string;
@@ -26,43 +26,64 @@ function place(address: Address | undefined): string {
   return [address.commune, address.district, address.province].filter(Boolean).join(', ');
 }
 
+/** Long text keeps its full value as a tooltip when the cell cuts it. */
+function clipped(text: string | undefined) {
+  return <span title={text}>{text}</span>;
+}
+
 type ColumnKey = keyof typeof vi.register.columns;
 
-/** Every column a user may show, in display order; `fullName` is always shown. */
-export function registerColumns(ctx: ColumnContext): (ColumnsType<RegisterRow>[number] & { key: ColumnKey })[] {
+/** Every column a user may show, in display order; `fullName` is always shown, first. */
+export function registerColumns(ctx: ColumnContext): (GridColumn<RegisterRow> & { key: ColumnKey })[] {
   const c = vi.register.columns;
   return [
-    { key: 'fullName', title: c.fullName, dataIndex: 'fullName', width: 210, fixed: 'left', render: (name: string) => <strong>{name}</strong> },
-    { key: 'sex', title: c.sex, dataIndex: 'sex', width: 80, render: (sex: RegisterRow['sex']) => SEX_LABELS[sex] },
-    { key: 'birthDate', title: c.birthDate, dataIndex: 'birthDate', width: 110, render: formatDateVi },
-    { key: 'organization', title: c.organization, dataIndex: 'organizationId', width: 260, ellipsis: true, render: (id: string) => ctx.organizationName(id) },
+    { key: 'fullName', title: c.fullName, width: 210, render: (r) => <strong>{r.fullName}</strong> },
+    { key: 'sex', title: c.sex, width: 80, render: (r) => SEX_LABELS[r.sex] },
+    { key: 'birthDate', title: c.birthDate, width: 110, render: (r) => formatDateVi(r.birthDate) },
+    {
+      key: 'organization',
+      title: c.organization,
+      width: 260,
+      render: (r) => clipped(ctx.organizationName(r.organizationId)),
+    },
     {
       key: 'status',
       title: c.status,
-      dataIndex: 'status',
       width: 130,
-      render: (status: MemberStatus) => <Tag color={STATUS_COLORS[status]}>{MEMBER_STATUS_SHORT_LABELS[status]}</Tag>,
+      render: (r) => <Tag color={STATUS_COLORS[r.status]}>{MEMBER_STATUS_SHORT_LABELS[r.status]}</Tag>,
     },
-    { key: 'joinedOn', title: c.joinedOn, dataIndex: 'joinedOn', width: 120, render: formatDateVi },
-    { key: 'officialOn', title: c.officialOn, dataIndex: 'officialOn', width: 120, render: formatDateVi },
-    { key: 'partyCardNumber', title: c.partyCardNumber, dataIndex: 'partyCardNumber', width: 110 },
-    { key: 'dossierNumber', title: c.dossierNumber, dataIndex: 'dossierNumber', width: 110 },
-    { key: 'citizenId', title: c.citizenId, dataIndex: 'citizenId', width: 140 },
-    { key: 'ethnicity', title: c.ethnicity, dataIndex: 'ethnicity', width: 100, render: (code?: string) => codeLabel(ctx.ethnicGroups, code) },
-    { key: 'religion', title: c.religion, dataIndex: 'religion', width: 110, render: (code?: string) => codeLabel(ctx.religions, code) },
-    { key: 'hometown', title: c.hometown, dataIndex: 'hometown', width: 220, ellipsis: true, render: place },
-    { key: 'generalEducation', title: c.generalEducation, dataIndex: 'generalEducation', width: 90 },
+    { key: 'joinedOn', title: c.joinedOn, width: 120, render: (r) => formatDateVi(r.joinedOn) },
+    { key: 'officialOn', title: c.officialOn, width: 120, render: (r) => formatDateVi(r.officialOn) },
+    { key: 'partyCardNumber', title: c.partyCardNumber, width: 110, render: (r) => r.partyCardNumber },
+    { key: 'dossierNumber', title: c.dossierNumber, width: 110, render: (r) => r.dossierNumber },
+    { key: 'citizenId', title: c.citizenId, width: 140, render: (r) => r.citizenId },
+    {
+      key: 'ethnicity',
+      title: c.ethnicity,
+      width: 100,
+      render: (r) => codeLabel(ctx.ethnicGroups, r.ethnicity),
+    },
+    { key: 'religion', title: c.religion, width: 110, render: (r) => codeLabel(ctx.religions, r.religion) },
+    { key: 'hometown', title: c.hometown, width: 220, render: (r) => clipped(place(r.hometown)) },
+    { key: 'generalEducation', title: c.generalEducation, width: 90, render: (r) => r.generalEducation },
     {
       key: 'politicalTheory',
       title: c.politicalTheory,
-      dataIndex: 'politicalTheory',
       width: 120,
-      render: (code?: string) => codeLabel(ctx.politicalTheory, code),
+      render: (r) => codeLabel(ctx.politicalTheory, r.politicalTheory),
     },
-    { key: 'occupation', title: c.occupation, dataIndex: 'occupation', width: 180, ellipsis: true },
-    { key: 'phone', title: c.phone, dataIndex: 'phone', width: 120 },
+    { key: 'occupation', title: c.occupation, width: 180, render: (r) => clipped(r.occupation) },
+    { key: 'phone', title: c.phone, width: 120, render: (r) => r.phone },
   ];
 }
 
-export const DEFAULT_COLUMNS: ColumnKey[] = ['fullName', 'sex', 'birthDate', 'organization', 'status', 'joinedOn', 'partyCardNumber'];
+export const DEFAULT_COLUMNS: ColumnKey[] = [
+  'fullName',
+  'sex',
+  'birthDate',
+  'organization',
+  'status',
+  'joinedOn',
+  'partyCardNumber',
+];
 export type { ColumnKey };

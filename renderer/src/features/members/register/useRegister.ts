@@ -45,7 +45,9 @@ export function useOrganizationTree(db: QldvDatabase): { tree: OrgTreeNode[]; na
     for (const org of all) {
       if (org.status !== 'active') continue;
       const key = org.parentId ?? null;
-      children.set(key, [...(children.get(key) ?? []), org]);
+      const siblings = children.get(key);
+      if (siblings) siblings.push(org);
+      else children.set(key, [org]);
     }
     const build = (parent: string | null): OrgTreeNode[] =>
       (children.get(parent) ?? []).sort(byOrder).map((org) => {
