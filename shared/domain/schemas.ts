@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from './dates';
 import {
   ARMED_FORCES,
+  ARRIVAL_STATUSES,
   DISCIPLINE_FORMS,
   MEMBER_EVENT_TYPES,
   MEMBER_STATUSES,
@@ -26,6 +27,7 @@ import {
   type Address,
   type Member,
   type MemberEvent,
+  type MemberPhoto,
   type Organization,
 } from './types';
 
@@ -80,6 +82,9 @@ export const organizationSchema = z.object({
   mergedOn: optional(isoDateSchema),
   dissolvedOn: optional(isoDateSchema),
   term: optional(text),
+  secretaryId: optional(idSchema),
+  deputySecretaryIds: optional(z.array(idSchema)),
+  committeeMemberIds: optional(z.array(idSchema)),
   sortOrder: z.number().finite(),
   isDemo: optional(z.boolean()),
   notes: optional(text),
@@ -127,6 +132,10 @@ export const memberSchema = z.object({
   massOrganizationPosts: optional(text),
   armedForces: optional(z.enum(ARMED_FORCES)),
   retired: optional(z.boolean()),
+  admissionVoteDate: optional(isoDateSchema),
+  admissionExceptionNote: optional(text),
+  temporaryOrganizationId: optional(idSchema),
+  temporaryExternal: optional(text),
   isDemo: optional(z.boolean()),
   notes: optional(text),
 });
@@ -138,6 +147,7 @@ export const memberEventSchema = z.object({
   date: isoDateSchema,
   decisionNumber: optional(text),
   issuedBy: optional(text),
+  decisionDate: optional(isoDateSchema),
   organizationId: optional(idSchema),
   note: optional(text),
   reason: optional(text),
@@ -153,7 +163,15 @@ export const memberEventSchema = z.object({
   awardName: optional(text),
   badgeYears: optional(z.number().int().positive()),
   causeOfDeath: optional(text),
+  posthumous: optional(z.boolean()),
+  medicalEvidence: optional(text),
+  arrivalStatus: optional(z.enum(ARRIVAL_STATUSES)),
   isDemo: optional(z.boolean()),
+});
+
+export const memberPhotoSchema = z.object({
+  id: idSchema,
+  dataUrl: optional(z.string().startsWith('data:image/', { message: 'Ảnh phải là tệp ảnh.' })),
 });
 
 // The hand-written interfaces in types.ts are what readers see; these lines keep the schemas in
@@ -167,3 +185,4 @@ inStep<Same<z.output<typeof memberEventSchema>, MemberEvent>>(true);
 inStep<Same<keyof z.output<typeof memberSchema>, keyof Member>>(true);
 inStep<Same<keyof z.output<typeof memberEventSchema>, keyof MemberEvent>>(true);
 inStep<Same<keyof z.output<typeof organizationSchema>, keyof Organization>>(true);
+inStep<Same<z.output<typeof memberPhotoSchema>, MemberPhoto>>(true);

@@ -84,6 +84,12 @@ export interface Organization {
   dissolvedOn?: IsoDate;
   /** Current term of office, e.g. '2025–2030'. */
   term?: string;
+  /** Bí thư: an active member of the organization (of its sub-tree, for a committee). */
+  secretaryId?: Id;
+  /** Phó Bí thư (one, or two in the ward committee). */
+  deputySecretaryIds?: Id[];
+  /** The other chi ủy / cấp ủy members; the committee's size counts these with the secretary and deputies. */
+  committeeMemberIds?: Id[];
   /** Position among its siblings in lists and printed registers. */
   sortOrder: number;
   isDemo?: boolean;
@@ -214,6 +220,15 @@ export interface Member {
   /** Retired on a pension (7-HSĐV "hưu trí"; also decides the dues rate). */
   retired?: boolean;
 
+  /** Date of the branch vote on admission; the admission age is counted on it when known (§3.1). */
+  admissionVoteDate?: IsoDate;
+  /** Reference of the consent to admit outside the age bounds (domain.md §7.5), e.g. 'CV 12-CV/TU'. */
+  admissionExceptionNote?: string;
+  /** Organization of the ward where the member attends temporarily (not counted there): lifecycle.ts. */
+  temporaryOrganizationId?: Id;
+  /** Name of the organization outside the ward where the member attends temporarily. */
+  temporaryExternal?: string;
+
   isDemo?: boolean;
   notes?: string;
 }
@@ -234,11 +249,19 @@ export const MEMBER_EVENT_TYPES = [
   'readmission',
   'award',
   'discipline',
+  /** A move between two organizations of the ward: one event with both ids (lifecycle.ts). */
+  'transferInternal',
+  /** End of a temporary attendance elsewhere: the member is back at the home organization. */
+  'temporaryReturn',
 ] as const;
 export type MemberEventType = (typeof MEMBER_EVENT_TYPES)[number];
 
 export const TRANSFER_KINDS = ['official', 'temporary'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
+
+/** The status a member arrives with on a transfer in from outside the ward. */
+export const ARRIVAL_STATUSES = ['official', 'probationary'] as const satisfies readonly MemberStatus[];
+export type ArrivalStatus = (typeof ARRIVAL_STATUSES)[number];
 
 /** Khiển trách / cảnh cáo / cách chức / khai trừ, in increasing severity. */
 export const DISCIPLINE_FORMS = ['reprimand', 'warning', 'dismissal', 'expulsion'] as const;
@@ -257,6 +280,8 @@ export interface MemberEvent {
   decisionNumber?: string;
   /** The body that decided or issued, e.g. 'Đảng ủy phường Phúc Lợi'. */
   issuedBy?: string;
+  /** Date the decision was signed, when it differs from the effective date (admission: decision vs ceremony). */
+  decisionDate?: IsoDate;
   /** The organization the member belonged to when it happened, so period counts stay per organization. */
   organizationId?: Id;
   note?: string;
@@ -281,6 +306,12 @@ export interface MemberEvent {
   /** Party badge (Huy hiệu Đảng) milestone in years, when the award is one. */
   badgeYears?: number;
   causeOfDeath?: string;
+  /** An award given after death (truy tặng): the only event allowed after death. */
+  posthumous?: boolean;
+  /** Medical evidence attached to an exemption request; its absence is warned about (§7.16). */
+  medicalEvidence?: string;
+  /** Transfer in from outside: official unless the letter says probationary. */
+  arrivalStatus?: ArrivalStatus;
 
   isDemo?: boolean;
 }
@@ -296,6 +327,7 @@ export const EVENT_DETAIL_FIELDS = {
     'toOrganizationId',
     'duesPaidThrough',
     'temporaryUntil',
+    'arrivalStatus',
   ],
   transferOut: [
     'transferKind',
@@ -305,13 +337,29 @@ export const EVENT_DETAIL_FIELDS = {
     'duesPaidThrough',
     'temporaryUntil',
   ],
-  exemption: ['reason', 'requestedOn'],
+  exemption: ['reason', 'requestedOn', 'medicalEvidence'],
   exemptionEnded: ['requestedOn'],
   removedFromRolls: ['reason'],
   expelled: ['reason'],
   resigned: ['reason', 'requestedOn'],
   deceased: ['causeOfDeath'],
-  readmission: [],
-  award: ['awardName', 'badgeYears'],
+  readmission: ['toOrganizationId'],
+  award: ['awardName', 'badgeYears', 'posthumous'],
   discipline: ['disciplineForm', 'reason'],
+  transferInternal: ['transferKind', 'fromOrganizationId', 'toOrganizationId', 'duesPaidThrough', 'temporaryUntil'],
+  temporaryReturn: [],
 } as const satisfies Record<MemberEventType, readonly (keyof MemberEvent)[]>;
+
+// ---------------------------------------------------------------- photos
+
+/**
+ * A member's file photo, in a table of its own: a JPEG data URL is 30–80 KB, and kept on the member
+ * row it would travel with every read of the register. Its id is the member's id (one photo per
+ * member), so two laptops that each set a photo merge into one record, the later one winning.
+ */
+export interface MemberPhoto {
+  /** The member's id. */
+  id: Id;
+  /** The photo as a JPEG data URL, at most 600 px on its longer side; empty once removed. */
+  dataUrl?: string;
+}

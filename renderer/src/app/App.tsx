@@ -14,6 +14,9 @@ import { FirstRun } from '../features/onboarding/FirstRun';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { MemberCreatePage, MemberEditPage } from '../features/members/MemberFormPage';
+import { MemberFilePage } from '../features/members/MemberFilePage';
+import { RecycleBinPage } from '../features/recycleBin/RecycleBinPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -27,8 +30,12 @@ function createRouter() {
       element: <AppLayout />,
       children: [
         { index: true, element: <Dashboard /> },
-        { path: 'to-chuc', element: <OrganizationsPage /> },
+        { path: 'to-chuc/:id?', element: <OrganizationsPage /> },
         { path: 'dang-vien', element: <MembersPage /> },
+        { path: 'dang-vien/moi', element: <MemberCreatePage /> },
+        { path: 'dang-vien/:id', element: <MemberFilePage /> },
+        { path: 'dang-vien/:id/sua', element: <MemberEditPage /> },
+        { path: 'thung-rac', element: <RecycleBinPage /> },
         { path: 'dong-bo', element: <SyncPage /> },
         { path: 'bao-cao', element: <ReportsPage /> },
         { path: 'cai-dat', element: <SettingsPage /> },

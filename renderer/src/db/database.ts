@@ -7,7 +7,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredRecord, FieldChange, EditKind } from '@shared/sync/record';
 
 /** Tables whose records travel in sync files (UUID keys, sync envelope, per-field clocks). */
-export const SYNCED_TABLES = ['organizations', 'members', 'memberEvents', 'settings'] as const;
+export const SYNCED_TABLES = ['organizations', 'members', 'memberEvents', 'memberPhotos', 'settings'] as const;
 export type SyncedTableName = (typeof SYNCED_TABLES)[number];
 
 /** Local key-value facts about this install: identity, clock, first-run state. Never synced. */
@@ -51,6 +51,7 @@ export class QldvDatabase extends Dexie {
   organizations!: Table<StoredRecord, string>;
   members!: Table<StoredRecord, string>;
   memberEvents!: Table<StoredRecord, string>;
+  memberPhotos!: Table<StoredRecord, string>;
   settings!: Table<StoredRecord, string>;
   meta!: EntityTable<MetaEntry, 'key'>;
   journal!: EntityTable<JournalEntry, 'seq'>;
@@ -65,6 +66,8 @@ export class QldvDatabase extends Dexie {
       members:
         'id, organizationId, [deleted+status], [deleted+organizationId], [deleted+_nameKey], partyCardNumber, citizenId, dossierNumber, _maxHlc',
       memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc',
+      // One photo per member, keyed by the member's id; apart so register reads stay light.
+      memberPhotos: 'id, _maxHlc',
       settings: 'id, _maxHlc',
       meta: 'key',
       // Only what the history screens query: a record's lines, in write order (seq).

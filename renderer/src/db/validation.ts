@@ -4,7 +4,7 @@
  * nothing malformed is ever saved, whatever the caller.
  */
 import type { z } from 'zod';
-import { memberEventSchema, memberSchema, organizationSchema } from '@shared/domain/schemas';
+import { memberEventSchema, memberPhotoSchema, memberSchema, organizationSchema } from '@shared/domain/schemas';
 import { storedSettingSchema } from '@shared/domain/settings';
 import { businessFields, type StoredRecord } from '@shared/sync/record';
 import type { SyncedTableName } from './database';
@@ -13,6 +13,7 @@ const SCHEMAS: Record<SyncedTableName, z.ZodType> = {
   organizations: organizationSchema,
   members: memberSchema,
   memberEvents: memberEventSchema,
+  memberPhotos: memberPhotoSchema,
   settings: storedSettingSchema,
 };
 
@@ -20,6 +21,7 @@ const TABLE_NOUNS: Record<SyncedTableName, string> = {
   organizations: 'tổ chức đảng',
   members: 'đảng viên',
   memberEvents: 'sự kiện của đảng viên',
+  memberPhotos: 'ảnh đảng viên',
   settings: 'cài đặt',
 };
 

@@ -31,6 +31,15 @@ export class WriteError extends Error {
   override name = 'WriteError';
 }
 
+/** Tables whose journal lines keep old → new values; a photo's journal line names the field only. */
+const JOURNAL_VALUES: Record<SyncedTableName, boolean> = {
+  organizations: true,
+  members: true,
+  memberEvents: true,
+  memberPhotos: false,
+  settings: true,
+};
+
 function emptyResult(): WriteResult {
   return { stamp: null, created: 0, updated: 0, deleted: 0, restored: 0, unchanged: 0 };
 }
@@ -74,7 +83,8 @@ export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise
           table: op.table,
           recordId: edit.record.id,
           kind: edit.kind,
-          ...(edit.kind === 'create' ? {} : { fields: edit.changes.map((c) => c.field), changes: edit.changes }),
+          ...(edit.kind === 'create' ? {} : { fields: edit.changes.map((c) => c.field) }),
+          ...(edit.kind === 'create' || !JOURNAL_VALUES[op.table] ? {} : { changes: edit.changes }),
           user: identity.userName,
           deviceName: identity.deviceName,
           nodeId: identity.nodeId,

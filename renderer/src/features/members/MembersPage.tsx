@@ -155,7 +155,7 @@ export function MembersPage() {
         columns={columns}
         hasMembers={rows.length > 0 || !ready}
         onOpen={openMember}
-      offset={filtersOpen ? 330 : 232}
+        offset={filtersOpen ? 330 : 232}
       />
     </div>
   );

@@ -1,0 +1,84 @@
+/**
+ * What the member screens read, live (useLiveQuery: a screen updates when a commit or a sync
+ * changes the data). Stored rows are read back into the domain types through their business fields.
+ */
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { StoredSettingVersions } from '@shared/domain/memberRules';
+import type { Member, MemberEvent } from '@shared/domain/types';
+import { vietnameseNameSortKey } from '@shared/text/sortKey';
+import type { StoredRecord } from '@shared/sync/record';
+import type { JournalEntry, QldvDatabase } from '../../db/database';
+import { useStore } from '../../app/StoreContext';
+
+export type StoredMember = Member & { deleted: 0 | 1; _v?: Record<string, string> };
+export type StoredEvent = MemberEvent & { deleted: 0 | 1; _v?: Record<string, string> };
+
+/** The member, `null` when there is no such record, `undefined` while reading. */
+export function useMemberRecord(id: string | undefined): StoredMember | null | undefined {
+  const { db } = useStore();
+  return useLiveQuery(
+    async () => (id ? (((await db.members.get(id)) as unknown as StoredMember | undefined) ?? null) : null),
+    [db, id],
+  );
+}
+
+/** The member's events that are not in the recycle bin, in stored order. */
+export function memberEvents(db: QldvDatabase, memberId: string): Promise<StoredEvent[]> {
+  return db.memberEvents
+    .where('memberId')
+    .equals(memberId)
+    .filter((event) => event.deleted === 0)
+    .toArray() as unknown as Promise<StoredEvent[]>;
+}
+
+export function useMemberEvents(memberId: string | undefined): StoredEvent[] | undefined {
+  const { db } = useStore();
+  return useLiveQuery(async () => (memberId ? memberEvents(db, memberId) : []), [db, memberId]);
+}
+
+/** The audit lines of one record, newest first. */
+export function useJournal(recordId: string | undefined): JournalEntry[] | undefined {
+  const { db } = useStore();
+  return useLiveQuery(
+    async () => (recordId ? (await db.journal.where('recordId').equals(recordId).toArray()).reverse() : []),
+    [db, recordId],
+  );
+}
+
+/** The office's stored versions of every setting, by key, for the pure rules to resolve. */
+export function useStoredSettingVersions(): StoredSettingVersions | undefined {
+  const { db } = useStore();
+  const records = useLiveQuery(() => db.settings.toArray(), [db]);
+  return useMemo(() => {
+    if (!records) return undefined;
+    const out: Record<string, unknown[]> = {};
+    for (const record of records)
+      if (record.deleted === 0 && Array.isArray(record.versions))
+        out[record.id] = record.versions as unknown[];
+    return out;
+  }, [records]);
+}
+
+/**
+ * Members that may be the same person as the draft: same card number, same citizen id (both
+ * indexed) or the same name (the register's name key). The pure rule decides which really match.
+ */
+export async function duplicateCandidates(
+  db: QldvDatabase,
+  draft: Pick<Member, 'fullName'> & Partial<Pick<Member, 'partyCardNumber' | 'citizenId'>>,
+): Promise<StoredRecord[]> {
+  const found = new Map<string, StoredRecord>();
+  const add = (records: StoredRecord[]) => records.forEach((record) => found.set(record.id, record));
+  if (draft.partyCardNumber)
+    add(await db.members.where('partyCardNumber').equals(draft.partyCardNumber).toArray());
+  if (draft.citizenId) add(await db.members.where('citizenId').equals(draft.citizenId).toArray());
+  if (draft.fullName)
+    add(
+      await db.members
+        .where('[deleted+_nameKey]')
+        .equals([0, vietnameseNameSortKey(draft.fullName)])
+        .toArray(),
+    );
+  return [...found.values()];
+}

@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import {
+  availableActions,
+  currentState,
+  issuingBodyName,
+  judgeNewEvent,
+  memberChangesFor,
+  memberStateOn,
+  replayEvents,
+  sortEvents,
+  type LifecycleEvent,
+} from './lifecycle';
+import type { Member } from './types';
+
+const A = 'org-a';
+const B = 'org-b';
+const member = { id: 'm1', organizationId: B, joinedOn: '1990-05-19', officialOn: '1991-05-19' };
+
+let n = 0;
+const ev = (
+  type: LifecycleEvent['type'],
+  date: string,
+  extra: Partial<LifecycleEvent> = {},
+): LifecycleEvent => ({
+  id: `e${String((n += 1)).padStart(3, '0')}`,
+  memberId: 'm1',
+  type,
+  date,
+  ...extra,
+});
+
+/** Admitted in A, official, moved to B, exempted, back to activity, exempted again, died, badge posthumously. */
+const life = [
+  ev('admission', '1990-05-19', { organizationId: A }),
+  ev('madeOfficial', '1991-05-19'),
+  ev('award', '2020-02-03', { badgeYears: 30 }),
+  ev('transferInternal', '2025-07-15', {
+    transferKind: 'official',
+    fromOrganizationId: A,
+    toOrganizationId: B,
+  }),
+  ev('exemption', '2025-09-01', { reason: 'Tuổi cao' }),
+  ev('exemptionEnded', '2025-12-01'),
+  ev('exemption', '2026-01-05', { reason: 'Ốm dài ngày' }),
+  ev('deceased', '2026-02-10'),
+  ev('award', '2026-02-10', { badgeYears: 40, posthumous: true }),
+];
+
+describe('replaying a history', () => {
+  it('follows every event in date order, whatever order they are stored in', () => {
+    const shuffled = [...life].reverse();
+    expect(replayEvents(shuffled, member)).toEqual({
+      ok: true,
+      state: { status: 'deceased', organizationId: B, probationStartedOn: '1990-05-19' },
+    });
+  });
+
+  it('orders same-day events: a start before a change before an end, a posthumous award last', () => {
+    const sameDay = [
+      ev('award', '2026-02-10', { posthumous: true, id: 'a' }),
+      ev('deceased', '2026-02-10', { id: 'b' }),
+      ev('award', '2026-02-10', { id: 'c' }),
+      ev('admission', '1990', { id: 'z', organizationId: A }),
+      ev('madeOfficial', '1990-05-19', { id: 'y' }),
+    ];
+    expect(sortEvents(sameDay).map((e) => e.id)).toEqual(['z', 'y', 'c', 'b', 'a']);
+  });
+
+  it('stops at the first refusal and says which event and why', () => {
+    const twice = [...life.slice(0, 2), ev('madeOfficial', '1992-01-01', { id: 'again' })];
+    const result = replayEvents(twice, member);
+    expect(result).toMatchObject({
+      ok: false,
+      state: { status: 'official', organizationId: A },
+      event: { id: 'again' },
+      reason: 'Đồng chí này đã là đảng viên chính thức.',
+    });
+  });
+
+  it('refuses an event after death unless it is a posthumous award', () => {
+    const result = replayEvents(
+      [...life, ev('discipline', '2026-03-01', { disciplineForm: 'warning' })],
+      member,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'Đảng viên đã từ trần; sau khi từ trần chỉ ghi được khen thưởng truy tặng.',
+    });
+  });
+
+  it('an empty history is no membership', () => {
+    expect(replayEvents([], member)).toEqual({ ok: true, state: null });
+  });
+});
+
+describe('the state on a date', () => {
+  it.each([
+    ['the day before admission', '1990-05-18', null],
+    ['the admission day', '1990-05-19', { status: 'probationary', organizationId: A }],
+    ['during probation', '1991-05-18', { status: 'probationary', organizationId: A }],
+    ['official', '1991-05-19', { status: 'official', organizationId: A }],
+    ['the day before the move', '2025-07-14', { status: 'official', organizationId: A }],
+    ['after the move', '2025-07-15', { status: 'official', organizationId: B }],
+    ['exempted', '2025-10-01', { status: 'exempted', organizationId: B }],
+    ['back to activity', '2025-12-31', { status: 'official', organizationId: B }],
+    ['exempted again', '2026-01-05', { status: 'exempted', organizationId: B }],
+    ['after death', '2026-03-01', { status: 'deceased', organizationId: B }],
+  ])('%s (%s)', (_, date, expected) => {
+    const state = memberStateOn(member, life, date);
+    if (expected === null) expect(state).toBeNull();
+    else expect(state).toMatchObject(expected);
+  });
+
+  it('a file without events is read from its admission and official dates', () => {
+    const file = { id: 'm2', organizationId: A, joinedOn: '2000-01-10', officialOn: '2001-01-10' };
+    expect(memberStateOn(file, [], '1999-12-31')).toBeNull();
+    expect(memberStateOn(file, [], '2000-06-01')).toMatchObject({
+      status: 'probationary',
+      organizationId: A,
+    });
+    expect(memberStateOn(file, [], '2001-01-10')).toMatchObject({ status: 'official', organizationId: A });
+  });
+
+  it('an old admission without an organization was in the branch the member later left', () => {
+    const events = [
+      ev('admission', '1990-05-19'),
+      ev('madeOfficial', '1991-05-19'),
+      ev('transferInternal', '2025-07-15', { fromOrganizationId: A, toOrganizationId: B }),
+    ];
+    expect(memberStateOn(member, events, '2000-01-01')?.organizationId).toBe(A);
+    expect(memberStateOn(member, events, '2025-08-01')?.organizationId).toBe(B);
+  });
+
+  it('a temporary attendance elsewhere is set and cleared; the home organization stays', () => {
+    const events = [
+      ...life.slice(0, 2),
+      ev('transferInternal', '2024-01-02', {
+        transferKind: 'temporary',
+        toOrganizationId: B,
+        temporaryUntil: '2024-09-01',
+      }),
+      ev('temporaryReturn', '2024-09-01'),
+    ];
+    expect(memberStateOn(member, events, '2024-05-01')).toMatchObject({
+      organizationId: A,
+      temporaryOrganizationId: B,
+    });
+    expect(memberStateOn(member, events, '2024-09-01')).toEqual({
+      status: 'official',
+      organizationId: A,
+      probationStartedOn: '1990-05-19',
+    });
+  });
+
+  it('removal ends the membership and readmission starts a new probation', () => {
+    const events = [
+      ...life.slice(0, 2),
+      ev('removedFromRolls', '2010-03-01', { reason: 'Bỏ sinh hoạt' }),
+      ev('readmission', '2015-06-01', { toOrganizationId: B }),
+    ];
+    expect(memberStateOn(member, events, '2012-01-01')).toMatchObject({
+      status: 'removedFromRolls',
+      organizationId: A,
+    });
+    expect(memberStateOn(member, events, '2015-06-01')).toEqual({
+      status: 'probationary',
+      organizationId: B,
+      probationStartedOn: '2015-06-01',
+    });
+  });
+
+  it('a transfer out and a transfer in back', () => {
+    const events = [
+      ...life.slice(0, 2),
+      ev('transferOut', '2005-01-01', { transferKind: 'official', toExternal: 'Đảng bộ phường Bồ Đề' }),
+      ev('transferIn', '2012-01-01', { toOrganizationId: B }),
+    ];
+    expect(memberStateOn(member, events, '2006-01-01')?.status).toBe('transferredOut');
+    expect(memberStateOn(member, events, '2013-01-01')).toMatchObject({
+      status: 'official',
+      organizationId: B,
+    });
+  });
+
+  it('an event the machine refuses is skipped, so one bad record never hides a member', () => {
+    const events = [...life.slice(0, 2), ev('exemptionEnded', '1995-01-01')];
+    expect(memberStateOn(member, events, '2000-01-01')).toMatchObject({
+      status: 'official',
+      organizationId: A,
+    });
+  });
+});
+
+const file: Pick<Member, 'id' | 'organizationId' | 'joinedOn' | 'status'> = {
+  id: 'm1',
+  organizationId: A,
+  joinedOn: '2025-06-02',
+  status: 'probationary',
+};
+const history = [ev('admission', '2025-06-02', { organizationId: A })];
+
+describe('recording a new event on a file', () => {
+  it('returns the state after the event and the member fields it changes', () => {
+    const move = ev('transferInternal', '2026-03-02', {
+      transferKind: 'official',
+      fromOrganizationId: A,
+      toOrganizationId: B,
+    });
+    const verdict = judgeNewEvent(file, history, move);
+    expect(verdict).toEqual({
+      ok: true,
+      state: { status: 'probationary', organizationId: B, probationStartedOn: '2025-06-02' },
+    });
+    if (!verdict.ok) return;
+    expect(memberChangesFor(verdict.state, move)).toEqual({
+      status: 'probationary',
+      organizationId: B,
+      temporaryOrganizationId: undefined,
+      temporaryExternal: undefined,
+    });
+  });
+
+  it('making official also sets the official date and decision', () => {
+    const official = { ...file, joinedOn: '2025-01-02' };
+    const event = ev('madeOfficial', '2026-01-02', { decisionNumber: '15-QĐ/ĐU' });
+    const verdict = judgeNewEvent(official, [], event);
+    expect(verdict.ok && memberChangesFor(verdict.state, event)).toMatchObject({
+      status: 'official',
+      officialOn: '2026-01-02',
+      officialDecisionNumber: '15-QĐ/ĐU',
+    });
+  });
+
+  it('refuses a state change dated before the latest one', () => {
+    const events = [
+      ...history,
+      ev('transferInternal', '2026-01-05', { fromOrganizationId: A, toOrganizationId: B }),
+    ];
+    expect(judgeNewEvent({ ...file, organizationId: B }, events, ev('resigned', '2025-12-01'))).toEqual({
+      ok: false,
+      reason:
+        'Ngày 01/12/2025 trước sự kiện gần nhất (Chuyển sinh hoạt trong Đảng bộ ngày 05/01/2026); các sự kiện làm thay đổi tình trạng phải ghi theo đúng thứ tự thời gian.',
+    });
+  });
+
+  it('judges an old award by the state on its date', () => {
+    const dead = { ...file, status: 'deceased' as const, joinedOn: '1990-05-19' };
+    const events = [
+      ev('admission', '1990-05-19', { organizationId: A }),
+      ev('madeOfficial', '1991-05-19'),
+      ev('deceased', '2026-01-05'),
+    ];
+    expect(judgeNewEvent(dead, events, ev('award', '2020-02-03', { badgeYears: 30 })).ok).toBe(true);
+    expect(judgeNewEvent(dead, events, ev('award', '1985-01-01', { awardName: 'Giấy khen' }))).toEqual({
+      ok: false,
+      reason: 'Ngày của sự kiện (01/01/1985) trước ngày vào Đảng (19/05/1990).',
+    });
+  });
+
+  it('reads a readmitted member’s probation from the readmission', () => {
+    expect(
+      currentState({ ...file, joinedOn: '1990-05-19' }, [ev('readmission', '2025-06-02')]).probationStartedOn,
+    ).toBe('2025-06-02');
+  });
+});
+
+describe('the actions a file offers', () => {
+  const kinds = (list: ReturnType<typeof availableActions>) =>
+    list.map((a) => `${a.type}${a.verdict.ok ? '' : ' (disabled)'}`);
+
+  it('a probationary member before the end of probation: making official shown with its date', () => {
+    const actions = availableActions(currentState(file), file, '2026-03-15');
+    expect(kinds(actions)).toEqual([
+      'madeOfficial (disabled)',
+      'transferInternal',
+      'transferOut',
+      'award',
+      'discipline',
+      'removedFromRolls',
+      'resigned',
+      'deceased',
+    ]);
+    expect(actions[0]!.verdict).toEqual({
+      ok: false,
+      reason:
+        'Chưa đủ 12 tháng dự bị: đồng chí vào Đảng ngày 02/06/2025, sớm nhất được công nhận chính thức từ ngày 02/06/2026.',
+    });
+  });
+
+  it.each([
+    [
+      'official',
+      { status: 'official' as const },
+      [
+        'transferInternal',
+        'transferOut',
+        'exemption',
+        'award',
+        'discipline',
+        'removedFromRolls',
+        'resigned',
+        'expelled',
+        'deceased',
+      ],
+    ],
+    [
+      'exempted, attending elsewhere',
+      { status: 'exempted' as const, temporaryExternal: 'Bệnh viện' },
+      [
+        'transferInternal',
+        'transferOut',
+        'temporaryReturn',
+        'exemptionEnded',
+        'award',
+        'discipline',
+        'removedFromRolls',
+        'resigned',
+        'expelled',
+        'deceased',
+      ],
+    ],
+    ['deceased', { status: 'deceased' as const }, ['award']],
+    ['transferred out', { status: 'transferredOut' as const }, ['transferIn']],
+    ['removed', { status: 'removedFromRolls' as const }, ['readmission']],
+  ])('%s', (_, patch, expected) => {
+    const state = currentState({ ...file, joinedOn: '1990-05-19', ...patch });
+    expect(kinds(availableActions(state, { joinedOn: '1990-05-19' }, '2026-03-15'))).toEqual(expected);
+  });
+});
+
+describe('who signs', () => {
+  it.each([
+    ['Đảng bộ phường Phúc Lợi', 'Đảng ủy phường Phúc Lợi'],
+    ['Đảng bộ Công an phường', 'Đảng ủy Công an phường'],
+    ['Chi bộ Tổ dân phố số 5', 'Chi bộ Tổ dân phố số 5'],
+    ['Đảng bộphường', 'Đảng bộphường'],
+  ])('%s → %s', (name, body) => {
+    expect(issuingBodyName(name)).toBe(body);
+  });
+});
