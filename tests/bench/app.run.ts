@@ -66,6 +66,28 @@ async function measureRegister(page: Page, n: number, figures: Figures): Promise
   figures[`search.p50_ms@${n}`] = round(percentile(keystrokes, 50));
   figures[`search.p95_ms@${n}`] = round(percentile(keystrokes, 95));
   figures[`search.keystrokes@${n}`] = keystrokes.length;
+
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => {
+      location.hash = '#/dang-vien';
+    });
+    const row = `[data-testid="register-table"] .vgrid-row:nth-child(${i + 1})`;
+    await page.locator(row).waitFor();
+    opens.push(await timeClickToElement(page, row, '[data-testid="member-name"]'));
+  }
+  figures[`profile.open_ms@${n}`] = round(median(opens));
+}
+
+async function measureOrgCounts(page: Page, n: number, figures: Figures): Promise<void> {
+  await page.goto(`${baseUrl}bench.html`);
+  await page.getByText('bench-ready').waitFor();
+  // A past date replays every member's events; today reads the current fields.
+  const past = await page.evaluate(() => window.qldvBench.orgTreeCounts('2024-12-31'));
+  const today = await page.evaluate(() => window.qldvBench.orgTreeCounts(new Date().toISOString().slice(0, 10)));
+  if (today.total !== n) throw new Error(`the tree counts ${today.total} members today, expected ${n}`);
+  figures[`orgtree.counts_ms@${n}`] = round(past.ms);
+  figures[`orgtree.counts_today_ms@${n}`] = round(today.ms);
 }
 
 it('measures the app at each size', async () => {
@@ -89,6 +111,7 @@ it('measures the app at each size', async () => {
     for (let i = 0; i < 3; i++) startups.push(await dashboardStartup(page, n));
     figures[`startup.dashboard_ms@${n}`] = round(median(startups));
     await measureRegister(page, n, figures);
+    await measureOrgCounts(page, n, figures);
     await context.close();
   }
   printTable(saveFigures(figures));

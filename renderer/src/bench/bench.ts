@@ -10,6 +10,10 @@ import { QldvDatabase, type SyncedTableName } from '../db/database';
 import { openDataStore } from '../db/store';
 import { DEMO_SEED, LOAD_BATCH_SIZE, writeInBatches } from '../features/onboarding/setup';
 import type { Draft } from '../db/writePath';
+import type { Organization } from '@shared/domain/types';
+import { countByOrganization, rollUp } from '@shared/domain/orgCounts';
+import { liveOrganizations } from '../features/organizations/queries';
+import { loadMemberStates } from '../features/organizations/useOrgCounts';
 
 const ASOF = '2025-11-26';
 
@@ -69,11 +73,28 @@ async function load(memberCount: number): Promise<LoadFigures> {
   return { bulkMs, rawBulkPutMs, records };
 }
 
+/**
+ * Counts for the whole organization tree as of a date: read members (and for a past date their
+ * events), resolve every member's state, count per organization and roll up the tree.
+ */
+async function orgTreeCounts(asOf: string): Promise<{ ms: number; organizations: number; total: number }> {
+  const store = await openDataStore();
+  const organizations = (await liveOrganizations(store.db)) as unknown as Organization[];
+  const t0 = performance.now();
+  const { states } = await loadMemberStates(store.db, asOf);
+  const own = countByOrganization(states.values(), organizations, { asOf });
+  const rolled = rollUp(own, organizations, { asOf });
+  const ms = performance.now() - t0;
+  const root = organizations.find((o) => o.type === 'ward');
+  store.close();
+  return { ms, organizations: organizations.length, total: (root && rolled.get(root.id)?.total) ?? 0 };
+}
+
 declare global {
   interface Window {
-    qldvBench: { load: typeof load };
+    qldvBench: { load: typeof load; orgTreeCounts: typeof orgTreeCounts };
   }
 }
 
-window.qldvBench = { load };
+window.qldvBench = { load, orgTreeCounts };
 document.getElementById('status')!.textContent = 'bench-ready';

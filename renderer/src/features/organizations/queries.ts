@@ -10,3 +10,11 @@ export function findWard(db: QldvDatabase): Promise<StoredRecord | undefined> {
 export function liveOrganizations(db: QldvDatabase): Promise<StoredRecord[]> {
   return db.organizations.where('[deleted+type]').between([0, ''], [0, '\uffff']).toArray();
 }
+
+/** Members not in the recycle bin whose organization is one of `organizationIds`. */
+export function membersOf(db: QldvDatabase, organizationIds: readonly string[]): Promise<StoredRecord[]> {
+  return db.members
+    .where('[deleted+organizationId]')
+    .anyOf(organizationIds.map((id) => [0, id]))
+    .toArray();
+}
