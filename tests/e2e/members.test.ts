@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, addMonths, formatDateVi, todayIso } from '../../shared/domain/dates';
 import { launchChromium } from '../setup/chromium';
 import { newLaptop, screenshotPath } from './harness';
+import { nodeTotal } from './orgPage';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
@@ -41,6 +42,39 @@ async function pickFirstBranch(page: Page, label: string): Promise<string> {
   throw new Error(`Không chọn được tổ chức trong ô “${label}”.`);
 }
 
+/** Picks the organization named `name` in the picker labelled `label`, searching for it. */
+async function pickBranchByName(page: Page, label: string, name: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  const select = page.locator('.ant-select').filter({ has: input });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await input.click();
+    await input.fill(name);
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
+      .click();
+    const picked = await select
+      .filter({ hasText: name })
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (picked) return;
+  }
+  throw new Error(`Không chọn được tổ chức ${name}.`);
+}
+
+/** The totals of these organizations on the organizations page, then back to where we were. */
+async function totals(page: Page, names: string[]): Promise<number[]> {
+  const back = page.url();
+  await page.getByRole('menuitem', { name: 'Tổ chức đảng' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Tổ chức đảng' }).waitFor();
+  await page.locator('.org-tree-card .org-node-count').first().waitFor();
+  const result: number[] = [];
+  for (const name of names) result.push(await nodeTotal(page, name));
+  await page.goto(back);
+  await page.getByTestId('member-header').waitFor();
+  return result;
+}
+
 /** A portrait-shaped PNG drawn in the page (a stand-in for a scanned 3×4 photo). */
 async function drawnPortrait(page: Page): Promise<Buffer> {
   const dataUrl = await page.evaluate(() => {
@@ -73,7 +107,7 @@ async function drawnPortrait(page: Page): Promise<Buffer> {
 }
 
 describe('members', () => {
-  it('adds a member (refusing a wrong date), makes them official and moves them to another branch', async () => {
+  it('adds a member (refusing a wrong date), makes them official and moves them to another branch, changing both counts', async () => {
     const { page, context, problems } = await newLaptop(browser, baseUrl);
     await page.getByRole('button', { name: 'Dùng dữ liệu mẫu' }).click();
     await page.getByTestId('stat-members').filter({ hasText: '3.882' }).waitFor({ timeout: 90_000 });
@@ -125,11 +159,15 @@ describe('members', () => {
     await official.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByTestId('member-status').filter({ hasText: 'Chính thức' }).waitFor();
 
-    // A move to another branch of the ward changes the member's organization.
+    // A move to another branch of the ward changes the member's organization, and both counts.
+    const otherBranch =
+      firstBranch === 'Chi bộ Tổ dân phố số 3 Cổ Bi'
+        ? 'Chi bộ Tổ dân phố số 2 Cổ Bi'
+        : 'Chi bộ Tổ dân phố số 3 Cổ Bi';
+    const before = await totals(page, [firstBranch, otherBranch]);
     await page.getByRole('button', { name: 'Chuyển sinh hoạt' }).click();
     const transfer = page.getByRole('dialog');
-    const otherBranch = await pickFirstBranch(page, 'Tổ chức đảng chuyển đến');
-    expect(otherBranch).not.toBe(firstBranch);
+    await pickBranchByName(page, 'Tổ chức đảng chuyển đến', otherBranch);
     await transfer.getByLabel('Số giấy giới thiệu sinh hoạt đảng').fill('27/GGT');
     await transfer.getByLabel('Đã đóng đảng phí đến hết tháng').fill(formatDateVi(todayIso()).slice(3));
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
@@ -138,6 +176,7 @@ describe('members', () => {
     await transfer.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByTestId('member-organization').filter({ hasText: otherBranch }).waitFor();
     await transfer.waitFor({ state: 'detached' });
+    expect(await totals(page, [firstBranch, otherBranch])).toEqual([before[0]! - 1, before[1]! + 1]);
 
     // A 900×1200 photo is stored scaled down to 450×600.
     await page

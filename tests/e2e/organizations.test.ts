@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../setup/chromium';
 import { newLaptop, screenshotPath, type Laptop } from './harness';
+import { cardTotal, node, nodeTotal, select, setAsOf } from './orgPage';
 
 let browser: Browser;
 let laptop: Laptop;
@@ -10,41 +11,6 @@ const baseUrl = inject('baseUrl');
 const WARD = 'Đảng bộ phường Phúc Lợi';
 const SOURCE = 'Chi bộ Tổ dân phố số 2 Cổ Bi';
 const TARGET = 'Chi bộ Tổ dân phố số 3 Cổ Bi';
-
-const count = (text: string | null) => Number((text ?? '').replace(/\./g, ''));
-const node = (page: Page, name: string) =>
-  page
-    .locator('.org-tree-card .org-node')
-    .filter({ has: page.locator('.org-node-name', { hasText: new RegExp(`^${name}$`) }) });
-
-/** The total on a node, found by searching so the virtual tree renders it. */
-async function nodeTotal(page: Page, name: string): Promise<number> {
-  const search = page.getByLabel('Tìm tổ chức — gõ có dấu hoặc không dấu');
-  await search.fill(name);
-  const total = count(await node(page, name).locator('.org-node-count').textContent());
-  await search.fill('');
-  return total;
-}
-
-/** Clicks a node, scrolling the virtual tree by searching for it when it is not rendered. */
-async function select(page: Page, name: string): Promise<void> {
-  const search = page.getByLabel('Tìm tổ chức — gõ có dấu hoặc không dấu');
-  await search.fill(name);
-  await node(page, name).click();
-  await search.fill('');
-  await page.getByTestId('org-card-title').filter({ hasText: name }).waitFor();
-}
-
-async function setAsOf(page: Page, date: string): Promise<void> {
-  const picker = page.locator('#org-as-of');
-  await picker.click();
-  await picker.fill(date);
-  await picker.press('Enter');
-}
-
-async function cardTotal(page: Page, row: 'own' | 'subtree'): Promise<number> {
-  return count(await page.getByTestId(`count-${row}-total`).textContent());
-}
 
 beforeAll(async () => {
   browser = await launchChromium();
