@@ -136,6 +136,15 @@ describe('the default demo ward (Phúc Lợi, July 2025)', () => {
     }
   });
 
+  it('gives every branch with members a secretary and a deputy who are official members there', () => {
+    const members = new Map(ward.members.map((m) => [m.id, m]));
+    for (const org of orgs.filter((o) => ward.members.some((m) => m.organizationId === o.id))) {
+      const secretary = members.get(org.secretaryId!);
+      expect(secretary).toMatchObject({ organizationId: org.id, status: 'official', partyPosts: 'Bí thư Chi bộ' });
+      for (const id of org.deputySecretaryIds ?? []) expect(members.get(id)).toMatchObject({ organizationId: org.id });
+    }
+  });
+
   it('makes residential branches old and working units young, exemptions mostly among the elderly', () => {
     const categoryOf = (id: string) => byId.get(id)!.category;
     const medianAge = (filter: (category: Organization['category']) => boolean) => {

@@ -97,6 +97,9 @@ export class DemoMemberFactory {
       const member = this.createMember(leaf, i >= 3);
       if (leaders < 2 && member.status === 'official') {
         member.partyPosts = leaders === 0 ? 'Bí thư Chi bộ' : 'Phó Bí thư Chi bộ';
+        // The branch's leadership points at the same people, as the organizations screen reads it.
+        if (leaders === 0) leaf.organization.secretaryId = member.id;
+        else leaf.organization.deputySecretaryIds = [member.id];
         leaders += 1;
       }
     }
