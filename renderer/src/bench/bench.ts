@@ -7,6 +7,7 @@ import { stampEdit, type StoredRecord } from '@shared/sync/record';
 import { HybridLogicalClock, randomNodeId } from '@shared/sync/hlc';
 import Dexie from 'dexie';
 import { QldvDatabase, type SyncedTableName } from '../db/database';
+import { withDerivedFields } from '../db/derived';
 import { openDataStore } from '../db/store';
 import { DEMO_SEED, LOAD_BATCH_SIZE, writeInBatches } from '../features/onboarding/setup';
 import type { Draft } from '../db/writePath';
@@ -32,7 +33,8 @@ async function rawBulkPut(tables: { table: SyncedTableName; records: Draft[] }[]
   const stamp = clock.now();
   const stored = tables.map(({ table, records }) => ({
     table,
-    rows: records.map((r) => stampEdit(undefined, r, stamp)!.record),
+    // Stored exactly as the write path stores them, derived index fields included.
+    rows: records.map((r) => withDerivedFields(table, stampEdit(undefined, r, stamp)!.record)),
   }));
   const name = 'qldv-bench-raw';
   await Dexie.delete(name);
