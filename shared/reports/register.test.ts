@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, filterRows, parseQuery, subtreeIds, toRegisterRow, type FilterContext, type RegisterFilter } from './register';
+import {
+  compileFilter,
+  createIncrementalFilter,
+  filterRows,
+  narrowsQuery,
+  parseQuery,
+  subtreeIds,
+  toRegisterRow,
+  type FilterContext,
+  type RegisterFilter,
+} from './register';
 import { resolveSetting } from '../domain/settings';
 import { SETTINGS } from '../domain/settingDefinitions';
 import type { Member } from '../domain/types';
@@ -23,9 +33,28 @@ function member(over: Partial<Member>): Member {
 
 const members = [
   member({ fullName: 'Nguyễn Văn Hùng', partyCardNumber: '12345678', citizenId: '001060012345' }),
-  member({ fullName: 'Nguyễn Văn Hưng', sex: 'male', birthDate: '1995-01-01', joinedOn: '2020-03-03', status: 'probationary' }),
-  member({ fullName: 'Đặng Thị Lan', sex: 'female', organizationId: ORG_B, ethnicity: '02', religion: 'buddhism', dossierNumber: '012345HN' }),
-  member({ fullName: 'Trần Đăng Khoa', birthDate: '1940', joinedOn: '1965-02-03', status: 'exempted', politicalTheory: 'advanced' }),
+  member({
+    fullName: 'Nguyễn Văn Hưng',
+    sex: 'male',
+    birthDate: '1995-01-01',
+    joinedOn: '2020-03-03',
+    status: 'probationary',
+  }),
+  member({
+    fullName: 'Đặng Thị Lan',
+    sex: 'female',
+    organizationId: ORG_B,
+    ethnicity: '02',
+    religion: 'buddhism',
+    dossierNumber: '012345HN',
+  }),
+  member({
+    fullName: 'Trần Đăng Khoa',
+    birthDate: '1940',
+    joinedOn: '1965-02-03',
+    status: 'exempted',
+    politicalTheory: 'advanced',
+  }),
   member({ fullName: 'Lê Văn Tâm', status: 'deceased' }),
 ];
 const rows = members.map((m) => toRegisterRow({ ...m, _nameKey: vietnameseNameSortKey(m.fullName) }));
@@ -62,7 +91,11 @@ describe('searching the register', () => {
 
 describe('filters', () => {
   it.each<[string, RegisterFilter, string[]]>([
-    ['active members by default', {}, ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng', 'Đặng Thị Lan', 'Trần Đăng Khoa']],
+    [
+      'active members by default',
+      {},
+      ['Nguyễn Văn Hùng', 'Nguyễn Văn Hưng', 'Đặng Thị Lan', 'Trần Đăng Khoa'],
+    ],
     ['a chosen status', { statuses: ['deceased'] }, ['Lê Văn Tâm']],
     ['probationary only', { statuses: ['probationary'] }, ['Nguyễn Văn Hưng']],
     ['by sex', { sex: 'female' }, ['Đặng Thị Lan']],
@@ -71,7 +104,11 @@ describe('filters', () => {
     ['by religion', { religions: ['buddhism'] }, ['Đặng Thị Lan']],
     ['by political theory', { politicalTheory: ['advanced'] }, ['Trần Đăng Khoa']],
     ['age 18–30 as of the date', { ageBand: 0 }, ['Nguyễn Văn Hưng']],
-    ['over 60, with a year-only birth date', { ageBand: 4 }, ['Nguyễn Văn Hùng', 'Đặng Thị Lan', 'Trần Đăng Khoa']],
+    [
+      'over 60, with a year-only birth date',
+      { ageBand: 4 },
+      ['Nguyễn Văn Hùng', 'Đặng Thị Lan', 'Trần Đăng Khoa'],
+    ],
     ['admitted up to 30/4/1975', { admissionPeriod: 0 }, ['Trần Đăng Khoa']],
     ['filters combine with search', { query: 'nguyen', ageBand: 4 }, ['Nguyễn Văn Hùng']],
   ])('%s', (_label, filter, expected) => {
@@ -99,5 +136,50 @@ describe('organization sub-trees', () => {
     ['ward', ['ward', 'committee', 'branch-1', 'branch-2', 'cell', 'other']],
   ])('the sub-tree of %s', (root, expected) => {
     expect([...subtreeIds(root, orgs)].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('filtering as the user types', () => {
+  it.each([
+    ['', 'n', true],
+    ['n', 'ng', true],
+    ['nguyen', 'nguyen v', true],
+    ['nguyen v', 'nguyen va', true],
+    ['nguyen va', 'nguyen v', false],
+    ['ng', 'n g', false],
+    ['Trầ', 'Trần', true],
+    ['tran', 'Trần', false],
+    ['hung', 'hung ', true],
+  ])('"%s" then "%s": narrows = %s', (before, after, expected) => {
+    expect(narrowsQuery(before, after)).toBe(expected);
+  });
+
+  it('gives the same rows as a full filter for every keystroke, forwards and back', () => {
+    const incremental = createIncrementalFilter();
+    const others = [{}];
+    for (const query of [
+      'n',
+      'ng',
+      'nguy',
+      'nguyen',
+      'nguyen v',
+      'nguyen va',
+      'nguyen v',
+      'd',
+      'da',
+      'đặ',
+      'Đặng',
+      '',
+    ]) {
+      expect(incremental(rows, { query }, context, others)).toEqual(filterRows(rows, { query }, context));
+    }
+  });
+
+  it('starts again from every row when another filter changes', () => {
+    const incremental = createIncrementalFilter();
+    incremental(rows, { query: 'n', sex: 'female' }, context, [{ sex: 'female' }]);
+    const everyone = incremental(rows, { query: 'ng' }, context, [{}]);
+    expect(everyone).toEqual(filterRows(rows, { query: 'ng' }, context));
+    expect(everyone.some((r) => r.sex === 'male')).toBe(true);
   });
 });

@@ -83,11 +83,13 @@ export function compileFilter(filter: RegisterFilter, context: FilterContext): (
     if (!inSet(row.politicalTheory, filter.politicalTheory)) return false;
     if (ageBand !== undefined) {
       if (!isValidIsoDate(row.birthDate)) return false;
-      if (numberBandIndex(context.ageBands, ageInYears(row.birthDate, context.asOf)) !== ageBand) return false;
+      if (numberBandIndex(context.ageBands, ageInYears(row.birthDate, context.asOf)) !== ageBand)
+        return false;
     }
     if (period !== undefined) {
       if (!isValidIsoDate(row.joinedOn)) return false;
-      if (dateBandIndex(context.admissionPeriodBands, completeDate(row.joinedOn, 'start')) !== period) return false;
+      if (dateBandIndex(context.admissionPeriodBands, completeDate(row.joinedOn, 'start')) !== period)
+        return false;
     }
     if (tokens.length) {
       const haystack = exact ? row.searchExact : row.searchFolded;
@@ -98,13 +100,20 @@ export function compileFilter(filter: RegisterFilter, context: FilterContext): (
 }
 
 /** Rows that pass the filter, in the order given (the register keeps rows in name order). */
-export function filterRows(rows: readonly RegisterRow[], filter: RegisterFilter, context: FilterContext): RegisterRow[] {
+export function filterRows(
+  rows: readonly RegisterRow[],
+  filter: RegisterFilter,
+  context: FilterContext,
+): RegisterRow[] {
   const keep = compileFilter(filter, context);
   return rows.filter(keep);
 }
 
 /** Every organization in the sub-tree of `rootId` (itself included), for the organization filter. */
-export function subtreeIds(rootId: string, organizations: readonly { id: string; parentId: string | null }[]): Set<string> {
+export function subtreeIds(
+  rootId: string,
+  organizations: readonly { id: string; parentId: string | null }[],
+): Set<string> {
   const children = new Map<string, string[]>();
   for (const org of organizations) {
     if (!org.parentId) continue;
@@ -123,4 +132,43 @@ export function subtreeIds(rootId: string, organizations: readonly { id: string;
     }
   }
   return result;
+}
+
+/** Whether every row that matches `next` also matches `previous` (same other filters assumed). */
+export function narrowsQuery(previous: string | undefined, next: string | undefined): boolean {
+  const before = parseQuery(previous);
+  if (before.tokens.length === 0) return true;
+  const after = parseQuery(next);
+  return before.exact === after.exact && after.tokens.join(' ').startsWith(before.tokens.join(' '));
+}
+
+/**
+ * A filter that remembers its last result: while the user only types more of a query (and nothing
+ * else changed), the next keystroke filters the rows the last one kept instead of the whole register.
+ * `others` are the filter's other inputs, compared by identity.
+ */
+export function createIncrementalFilter() {
+  let last: {
+    rows: readonly RegisterRow[];
+    others: readonly unknown[];
+    query: string;
+    result: RegisterRow[];
+  } | null = null;
+  return (
+    rows: readonly RegisterRow[],
+    filter: RegisterFilter,
+    context: FilterContext,
+    others: readonly unknown[],
+  ): RegisterRow[] => {
+    const query = filter.query ?? '';
+    const same =
+      last !== null &&
+      last.rows === rows &&
+      last.others.length === others.length &&
+      last.others.every((v, i) => v === others[i]);
+    const base = same && last && narrowsQuery(last.query, query) ? last.result : rows;
+    const result = filterRows(base, filter, context);
+    last = { rows, others, query, result };
+    return result;
+  };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Badge, Button, Card, Checkbox, Flex, Input, Popover, Space, Typography } from 'antd';
 import {
   DeleteOutlined,
@@ -8,7 +8,7 @@ import {
   TableOutlined,
 } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { compileFilter, subtreeIds } from '@shared/reports/register';
+import { createIncrementalFilter, subtreeIds } from '@shared/reports/register';
 import { SETTINGS } from '@shared/domain/settingDefinitions';
 import { todayIso } from '@shared/domain/dates';
 import { formatCount } from '@shared/reports/overview';
@@ -40,20 +40,24 @@ export function MembersPage() {
   const religions = useSetting(SETTINGS.religions);
   const generalEducation = useSetting(SETTINGS.generalEducation);
   const politicalTheory = useSetting(SETTINGS.politicalTheoryLevels);
-  // The box shows every keystroke at once; the list follows as soon as React has a moment.
-  const deferredQuery = useDeferredValue(query);
+  // Filters the previous result while the user only types more of a query.
+  const [filterRows] = useState(createIncrementalFilter);
 
   const organizationIds = useMemo(
     () => (choice.organizationId ? subtreeIds(choice.organizationId, orgs.all) : undefined),
     [choice.organizationId, orgs.all],
   );
-  const shown = useMemo(() => {
-    const keep = compileFilter(
-      { ...choice, query: deferredQuery, organizationIds },
-      { asOf, ageBands, admissionPeriodBands },
-    );
-    return rows.filter(keep);
-  }, [rows, choice, deferredQuery, organizationIds, asOf, ageBands, admissionPeriodBands]);
+  const shown = useMemo(
+    () =>
+      filterRows(rows, { ...choice, query, organizationIds }, { asOf, ageBands, admissionPeriodBands }, [
+        choice,
+        organizationIds,
+        asOf,
+        ageBands,
+        admissionPeriodBands,
+      ]),
+    [filterRows, rows, choice, query, organizationIds, asOf, ageBands, admissionPeriodBands],
+  );
 
   const allColumns = useMemo(
     () => registerColumns({ organizationName: orgs.nameOf, ethnicGroups, religions, politicalTheory }),
@@ -90,7 +94,7 @@ export function MembersPage() {
           <Typography.Text
             type="secondary"
             data-testid="register-count"
-            data-query={deferredQuery}
+            data-query={query}
             data-ready={ready}
           >
             {total === undefined
