@@ -176,7 +176,9 @@ describe('members', () => {
     await transfer.getByRole('button', { name: 'Ghi nhận' }).click();
     await page.getByTestId('member-organization').filter({ hasText: otherBranch }).waitFor();
     await transfer.waitFor({ state: 'detached' });
-    expect(await totals(page, [firstBranch, otherBranch])).toEqual([before[0]! - 1, before[1]! + 1]);
+    await expect
+      .poll(() => totals(page, [firstBranch, otherBranch]), { timeout: 30_000 })
+      .toEqual([before[0]! - 1, before[1]! + 1]);
 
     // A 900×1200 photo is stored scaled down to 450×600.
     await page

@@ -11,7 +11,10 @@ export const node = (page: Page, name: string) =>
 export async function nodeTotal(page: Page, name: string): Promise<number> {
   const search = page.getByLabel('Tìm tổ chức — gõ có dấu hoặc không dấu');
   await search.fill(name);
-  const total = count(await node(page, name).locator('.org-node-count').textContent());
+  // The tree shows a node's total once the counts are in.
+  const badge = node(page, name).locator('.org-node-count');
+  await badge.waitFor();
+  const total = count(await badge.textContent());
   await search.fill('');
   return total;
 }

@@ -32,7 +32,8 @@ const RELIGIONS = SETTINGS.religions;
 /** The table row of a setting, found by its Vietnamese name once the stored versions are read. */
 async function rowOf(label: string): Promise<HTMLElement> {
   const table = await screen.findByTestId('rules-table');
-  await waitFor(() => expect(table.querySelector('[aria-busy="true"]')).toBeNull());
+  // Loaded: neither busy nor still under the spinner's blur, which takes no clicks.
+  await waitFor(() => expect(table.querySelector('[aria-busy="true"], .ant-spin-blur')).toBeNull());
   const name = await screen.findByText(label, { selector: 'strong, strong *' });
   return name.closest('tr')!;
 }
