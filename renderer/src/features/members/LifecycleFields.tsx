@@ -17,6 +17,27 @@ const half = (node: React.ReactNode, key: string) => (
   </Col>
 );
 
+/** Official or temporary: asked by both transfer dialogs. */
+const transferKindItem = (
+  <Form.Item name="transferKind" label={t.transferKind}>
+    <Radio.Group
+      options={(['official', 'temporary'] as const).map((value) => ({
+        value,
+        label: TRANSFER_KIND_LABELS[value],
+      }))}
+    />
+  </Form.Item>
+);
+
+/** "Đã đóng đảng phí đến hết tháng", from the transfer letter; required when the ward issues it. */
+function duesPaidItem(required: boolean) {
+  return (
+    <Form.Item name="duesPaidThrough" label={t.duesPaidThrough} required={required}>
+      <Input placeholder="mm/yyyy" style={{ width: 150 }} maxLength={10} />
+    </Form.Item>
+  );
+}
+
 function TransferFields({
   orgs,
   currentOrganizationId,
@@ -48,17 +69,7 @@ function TransferFields({
         </Form.Item>,
         'destination',
       )}
-      {half(
-        <Form.Item name="transferKind" label={t.transferKind}>
-          <Radio.Group
-            options={(['official', 'temporary'] as const).map((value) => ({
-              value,
-              label: TRANSFER_KIND_LABELS[value],
-            }))}
-          />
-        </Form.Item>,
-        'kind',
-      )}
+      {half(transferKindItem, 'kind')}
       <Col span={24}>
         {destination === 'outside' ? (
           <Form.Item name="toExternal" label={t.toExternal} required>
@@ -70,12 +81,7 @@ function TransferFields({
           </Form.Item>
         )}
       </Col>
-      {half(
-        <Form.Item name="duesPaidThrough" label={t.duesPaidThrough} required>
-          <Input placeholder="mm/yyyy" style={{ width: 150 }} maxLength={10} />
-        </Form.Item>,
-        'dues',
-      )}
+      {half(duesPaidItem(true), 'dues')}
       {kind === 'temporary' &&
         half(
           <Form.Item name="temporaryUntil" label={t.temporaryUntil}>
@@ -112,23 +118,8 @@ function TransferInFields({ orgs }: { orgs: OrgIndex | undefined }) {
         </Form.Item>,
         'arrival',
       )}
-      {half(
-        <Form.Item name="transferKind" label={t.transferKind}>
-          <Radio.Group
-            options={(['official', 'temporary'] as const).map((value) => ({
-              value,
-              label: TRANSFER_KIND_LABELS[value],
-            }))}
-          />
-        </Form.Item>,
-        'kind',
-      )}
-      {half(
-        <Form.Item name="duesPaidThrough" label={t.duesPaidThrough}>
-          <Input placeholder="mm/yyyy" style={{ width: 150 }} maxLength={10} />
-        </Form.Item>,
-        'dues',
-      )}
+      {half(transferKindItem, 'kind')}
+      {half(duesPaidItem(false), 'dues')}
     </Row>
   );
 }

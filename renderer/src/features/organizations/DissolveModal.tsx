@@ -1,22 +1,21 @@
 /** "Giải thể": the rules are checked when the dialog opens, so a refusal is explained before any click. */
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Modal, Spin } from 'antd';
+import { Alert, DatePicker, Form, Modal, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Organization } from '@shared/domain/types';
 import { vi } from '../../i18n/vi';
 import { useStore } from '../../app/StoreContext';
 import { checkDissolve, dissolveOrganization } from './actions';
-import { errorText } from './errors';
+import { errorText, useDialogSave } from './errors';
 import { DATE_FORMAT, ISO_FORMAT } from './OrgFields';
 
 const t = vi.organizations.dissolve;
 
 export function DissolveModal({ org, onClose }: { org: Organization; onClose: () => void }) {
   const store = useStore();
-  const { message } = AntApp.useApp();
   const [date, setDate] = useState<Dayjs | null>(() => dayjs());
   const [refusal, setRefusal] = useState<string | null | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useDialogSave(onClose, setRefusal);
 
   useEffect(() => {
     let current = true;
@@ -31,16 +30,10 @@ export function DissolveModal({ org, onClose }: { org: Organization; onClose: ()
 
   const save = async () => {
     if (!date) return setRefusal(t.dateRequired);
-    setSaving(true);
-    try {
+    await run(async () => {
       await dissolveOrganization(store, org.id, date.format(ISO_FORMAT));
-      void message.success(t.done(org.name));
-      onClose();
-    } catch (failed) {
-      setRefusal(errorText(failed));
-    } finally {
-      setSaving(false);
-    }
+      return t.done(org.name);
+    });
   };
 
   return (

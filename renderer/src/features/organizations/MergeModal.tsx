@@ -3,14 +3,14 @@
  * happen (how many members and organizations follow) before the one write.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Modal } from 'antd';
+import { Alert, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isWithin, type MergePlan } from '@shared/domain/organizationChanges';
 import type { Id, Organization } from '@shared/domain/types';
 import { vi } from '../../i18n/vi';
 import { useStore } from '../../app/StoreContext';
 import { mergeOrganization, previewMerge } from './actions';
-import { errorText } from './errors';
+import { errorText, useDialogSave } from './errors';
 import { DATE_FORMAT, ISO_FORMAT } from './OrgFields';
 import { OrgPicker } from './OrgPicker';
 import type { OrgIndex } from './useOrganizations';
@@ -27,11 +27,10 @@ export function MergeModal({
   onClose: () => void;
 }) {
   const store = useStore();
-  const { message } = AntApp.useApp();
   const [target, setTarget] = useState<Id | undefined>();
   const [date, setDate] = useState<Dayjs | null>(() => dayjs());
   const [preview, setPreview] = useState<{ plan?: MergePlan; error?: string }>({});
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useDialogSave(onClose, (error) => setPreview({ error }));
   const isAllowed = useCallback(
     (candidate: Organization) =>
       candidate.id !== org.id && candidate.type !== 'ward' && !isWithin(candidate.id, org.id, index.byId),
@@ -53,16 +52,10 @@ export function MergeModal({
   const save = async () => {
     if (!target) return setPreview({ error: t.targetRequired });
     if (!date) return setPreview({ error: t.dateRequired });
-    setSaving(true);
-    try {
+    await run(async () => {
       const plan = await mergeOrganization(store, org.id, target, date.format(ISO_FORMAT));
-      void message.success(t.done(org.name, index.byId.get(target)?.name ?? '', plan.memberMoves.length));
-      onClose();
-    } catch (failed) {
-      setPreview({ error: errorText(failed) });
-    } finally {
-      setSaving(false);
-    }
+      return t.done(org.name, index.byId.get(target)?.name ?? '', plan.memberMoves.length);
+    });
   };
 
   const targetName = target ? (index.byId.get(target)?.name ?? '') : '';

@@ -1,12 +1,12 @@
 /** "Chuyển": the organization goes under another parent; only parents the rules allow can be chosen. */
 import { useCallback, useState } from 'react';
-import { Alert, App as AntApp, Form, Modal, Typography } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import { moveProblem } from '@shared/domain/organizationChanges';
 import type { Id, Organization } from '@shared/domain/types';
 import { vi } from '../../i18n/vi';
 import { useStore } from '../../app/StoreContext';
 import { moveOrganization } from './actions';
-import { errorText } from './errors';
+import { useDialogSave } from './errors';
 import { OrgPicker } from './OrgPicker';
 import type { OrgIndex } from './useOrganizations';
 
@@ -22,10 +22,9 @@ export function MoveModal({
   onClose: () => void;
 }) {
   const store = useStore();
-  const { message } = AntApp.useApp();
   const [target, setTarget] = useState<Id | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useDialogSave(onClose, setError);
   const isAllowed = useCallback(
     (parent: Organization) => moveProblem(org, parent.id, index.byId) === null,
     [org, index],
@@ -36,16 +35,10 @@ export function MoveModal({
       setError(t.targetRequired);
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       await moveOrganization(store, org.id, target);
-      void message.success(t.done(org.name, index.byId.get(target)?.name ?? ''));
-      onClose();
-    } catch (failed) {
-      setError(errorText(failed));
-    } finally {
-      setSaving(false);
-    }
+      return t.done(org.name, index.byId.get(target)?.name ?? '');
+    });
   };
 
   return (
