@@ -39,7 +39,15 @@ async function rowOf(label: string): Promise<HTMLElement> {
 }
 
 async function openEditor(user: UserEvent, label: string): Promise<HTMLElement> {
-  await user.click(within(await rowOf(label)).getByRole('button', { name: 'Sửa' }));
+  const button = within(await rowOf(label)).getByRole('button', { name: 'Sửa' });
+  // A spinner fading out above the table still takes no clicks: wait until nothing above it does.
+  const clickable = () => {
+    for (let el: HTMLElement | null = button; el; el = el.parentElement)
+      if (getComputedStyle(el).pointerEvents === 'none') return false;
+    return true;
+  };
+  await waitFor(() => expect(clickable()).toBe(true));
+  await user.click(button);
   return (await screen.findByText(`Sửa quy định: ${label}`)).closest('.ant-drawer') as HTMLElement;
 }
 
