@@ -4,6 +4,7 @@ import { emptyCounts, type OrgCounts } from './orgCounts';
 import {
   committeeSize,
   leadershipIds,
+  standingCommitteeSize,
   leadershipProblem,
   organizationWarnings,
   orgRuleThresholds,
@@ -19,6 +20,12 @@ const RULES: OrgRuleThresholds = {
   grassrootsCommitteeMinMembers: 30,
   committeeMinFullMembers: 9,
   committeeMaxSize: 7,
+  wardCommitteeMinSize: 27,
+  wardCommitteeMaxSize: 33,
+  wardStandingCommitteeMinSize: 9,
+  wardStandingCommitteeMaxSize: 11,
+  wardDeputySecretariesMax: 2,
+  standingCommitteeMinCommitteeSize: 9,
 };
 
 const counts = (official: number, probationary = 0, exempted = 0): OrgCounts => ({
@@ -30,6 +37,7 @@ const counts = (official: number, probationary = 0, exempted = 0): OrgCounts => 
 });
 const ids = (n: number, prefix = 'm') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const led = (over: Partial<Organization>) => makeOrganization({ secretaryId: 'sec', ...over });
+const ward = (over: Partial<Organization>) => led({ type: 'ward', parentId: null, ...over });
 
 describe('organizationWarnings', () => {
   it.each<[string, Partial<Organization>, OrgCounts, OrgWarningKind[]]>([
@@ -107,6 +115,60 @@ describe('organizationWarnings', () => {
       [],
     ],
     ['a dissolved one neither', makeOrganization({ type: 'branch', status: 'dissolved' }), counts(0), []],
+    [
+      'a ward committee of 30 with a standing committee of 10 and 2 deputies is fine',
+      ward({ deputySecretaryIds: ['d1', 'd2'], standingCommitteeIds: ids(7, 's'), committeeMemberIds: ids(20) }),
+      counts(3000),
+      [],
+    ],
+    [
+      'a ward committee of 27 is the smallest allowed',
+      ward({ deputySecretaryIds: ['d1', 'd2'], committeeMemberIds: ids(24) }),
+      counts(3000),
+      [],
+    ],
+    [
+      'a ward committee of 26 is warned',
+      ward({ deputySecretaryIds: ['d1', 'd2'], committeeMemberIds: ids(23) }),
+      counts(3000),
+      ['wardCommitteeSize'],
+    ],
+    [
+      'a ward committee of 34 is warned',
+      ward({ deputySecretaryIds: ['d1', 'd2'], standingCommitteeIds: ids(6, 's'), committeeMemberIds: ids(25) }),
+      counts(3000),
+      ['wardCommitteeSize'],
+    ],
+    [
+      'a ward standing committee of 8 is warned',
+      ward({ deputySecretaryIds: ['d1', 'd2'], standingCommitteeIds: ids(5, 's'), committeeMemberIds: ids(22) }),
+      counts(3000),
+      ['wardStandingCommitteeSize'],
+    ],
+    [
+      'a ward standing committee of 12 is warned',
+      ward({ deputySecretaryIds: ['d1', 'd2'], standingCommitteeIds: ids(9, 's'), committeeMemberIds: ids(18) }),
+      counts(3000),
+      ['wardStandingCommitteeSize'],
+    ],
+    [
+      'three deputy secretaries of the ward are warned',
+      ward({ deputySecretaryIds: ['d1', 'd2', 'd3'], standingCommitteeIds: ids(6, 's'), committeeMemberIds: ids(20) }),
+      counts(3000),
+      ['tooManyDeputies'],
+    ],
+    [
+      'a grassroots committee of 9 may elect a standing committee',
+      led({ type: 'grassrootsCommittee', deputySecretaryIds: ['d'], standingCommitteeIds: ['s'], committeeMemberIds: ids(6) }),
+      counts(40),
+      [],
+    ],
+    [
+      'a grassroots committee of 8 may not',
+      led({ type: 'grassrootsCommittee', deputySecretaryIds: ['d'], standingCommitteeIds: ['s'], committeeMemberIds: ids(5) }),
+      counts(40),
+      ['standingCommitteeNotAllowed'],
+    ],
     [
       'several warnings at once',
       makeOrganization({ type: 'grassrootsBranch' }),
@@ -240,9 +302,28 @@ describe('leadership', () => {
     [{}, [], 0],
     [{ secretaryId: 's' }, ['s'], 1],
     [{ secretaryId: 's', deputySecretaryIds: ['d'], committeeMemberIds: ['c', 's'] }, ['s', 'd', 'c'], 3],
+    [
+      { secretaryId: 's', deputySecretaryIds: ['d'], standingCommitteeIds: ['t'], committeeMemberIds: ['c'] },
+      ['s', 'd', 't', 'c'],
+      4,
+    ],
   ])('leadership %j is %j, a committee of %i', (leadership, expected, size) => {
     expect(leadershipIds(leadership)).toEqual(expected);
     expect(committeeSize(leadership)).toBe(size);
+  });
+
+  it.each<[Partial<Organization>, number]>([
+    [{}, 0],
+    [{ secretaryId: 's', committeeMemberIds: ['c'] }, 1],
+    [{ secretaryId: 's', deputySecretaryIds: ['d', 'e'], standingCommitteeIds: ['t', 'u'], committeeMemberIds: ['c'] }, 5],
+  ])('the standing committee of %j has %i members', (leadership, size) => {
+    expect(standingCommitteeSize(leadership)).toBe(size);
+  });
+
+  it('refuses one person both on the standing committee and among the other committee members', () => {
+    expect(leadershipProblem({ standingCommitteeIds: ['a'], committeeMemberIds: ['a'] }, eligible, nameOf)).toContain(
+      'hai chức vụ',
+    );
   });
 });
 

@@ -21,6 +21,16 @@ export interface OrgRuleThresholds {
   committeeMinFullMembers: number;
   /** Largest chi ủy (294-QĐ/TW: 7). */
   committeeMaxSize: number;
+  /** Ward executive committee (BCH) size, 2025–2030 (Chỉ thị 45-CT/TW: 27–33). */
+  wardCommitteeMinSize: number;
+  wardCommitteeMaxSize: number;
+  /** Ward standing committee (BTV) size, secretary and deputies included (9–11). */
+  wardStandingCommitteeMinSize: number;
+  wardStandingCommitteeMaxSize: number;
+  /** Deputy secretaries of the ward committee (2). */
+  wardDeputySecretariesMax: number;
+  /** A grassroots committee elects a standing committee only from this many committee members (Charter Art. 22: 9). */
+  standingCommitteeMinCommitteeSize: number;
 }
 
 /**
@@ -41,6 +51,12 @@ export function orgRuleThresholds(
     grassrootsCommitteeMinMembers: grassrootsLimit,
     committeeMinFullMembers: value(SETTINGS.branchCommitteeMinOfficialMembers),
     committeeMaxSize: value(SETTINGS.branchCommitteeMaxSize),
+    wardCommitteeMinSize: value(SETTINGS.wardCommitteeMinSize),
+    wardCommitteeMaxSize: value(SETTINGS.wardCommitteeMaxSize),
+    wardStandingCommitteeMinSize: value(SETTINGS.wardStandingCommitteeMinSize),
+    wardStandingCommitteeMaxSize: value(SETTINGS.wardStandingCommitteeMaxSize),
+    wardDeputySecretariesMax: value(SETTINGS.wardDeputySecretariesMax),
+    standingCommitteeMinCommitteeSize: value(SETTINGS.standingCommitteeMinCommitteeSize),
   };
 }
 
@@ -53,14 +69,18 @@ export function isBranchType(type: OrgType): boolean {
 
 // ---------------------------------------------------------------- leadership
 
-/** Bí thư, Phó Bí thư and the other chi ủy / cấp ủy members of an organization. */
-export type Leadership = Pick<Organization, 'secretaryId' | 'deputySecretaryIds' | 'committeeMemberIds'>;
+/** Bí thư, Phó Bí thư, the standing committee (ward and grassroots committees) and the other chi ủy / cấp ủy members. */
+export type Leadership = Pick<
+  Organization,
+  'secretaryId' | 'deputySecretaryIds' | 'committeeMemberIds' | 'standingCommitteeIds'
+>;
 
 /** Everyone in the leadership once, secretary first. */
 export function leadershipIds(leadership: Leadership): Id[] {
   const ids = [
     ...(leadership.secretaryId ? [leadership.secretaryId] : []),
     ...(leadership.deputySecretaryIds ?? []),
+    ...(leadership.standingCommitteeIds ?? []),
     ...(leadership.committeeMemberIds ?? []),
   ];
   return [...new Set(ids)];
@@ -69,6 +89,20 @@ export function leadershipIds(leadership: Leadership): Id[] {
 /** Size of the chi ủy / cấp ủy: the secretary and deputies are elected from it and count in it. */
 export function committeeSize(leadership: Leadership): number {
   return leadershipIds(leadership).length;
+}
+
+/** Size of the ban thường vụ: the secretary and deputies sit on it by office. */
+export function standingCommitteeSize(leadership: Leadership): number {
+  return new Set([
+    ...(leadership.secretaryId ? [leadership.secretaryId] : []),
+    ...(leadership.deputySecretaryIds ?? []),
+    ...(leadership.standingCommitteeIds ?? []),
+  ]).size;
+}
+
+/** Organizations that elect a ban thường vụ: the ward committee and grassroots committees. */
+export function electsStandingCommittee(type: OrgType): boolean {
+  return type === 'ward' || type === 'grassrootsCommittee';
 }
 
 /**
@@ -85,6 +119,7 @@ export function leadershipProblem(
   const posts = [
     ...(leadership.secretaryId ? [leadership.secretaryId] : []),
     ...(leadership.deputySecretaryIds ?? []),
+    ...(leadership.standingCommitteeIds ?? []),
     ...(leadership.committeeMemberIds ?? []),
   ];
   const seen = new Set<Id>();
@@ -108,6 +143,10 @@ export type OrgWarningKind =
   | 'grassrootsCommitteeTooSmall'
   | 'committeeTooLarge'
   | 'committeeNotAllowed'
+  | 'wardCommitteeSize'
+  | 'wardStandingCommitteeSize'
+  | 'tooManyDeputies'
+  | 'standingCommitteeNotAllowed'
   | 'vacantSecretary'
   | 'leaderNotMember';
 
@@ -120,7 +159,7 @@ export interface OrgWarning {
 export interface OrgWarningInput {
   organization: Pick<
     Organization,
-    'type' | 'status' | 'secretaryId' | 'deputySecretaryIds' | 'committeeMemberIds'
+    'type' | 'status' | 'secretaryId' | 'deputySecretaryIds' | 'committeeMemberIds' | 'standingCommitteeIds'
   >;
   /** Counts of the organization with its whole sub-tree (a branch's cells count in the branch). */
   counts: OrgCounts;
@@ -168,6 +207,40 @@ export function organizationWarnings(input: OrgWarningInput): OrgWarning[] {
       warn(
         'committeeTooLarge',
         `Chi ủy có ${size} người, vượt quá ${t.committeeMaxSize} chi ủy viên theo quy định.`,
+      );
+  }
+
+  if (org.type === 'ward') {
+    // Judged once the office has recorded a committee: an empty one is the vacant-secretary warning.
+    const size = committeeSize(org);
+    if (size > 0 && (size < t.wardCommitteeMinSize || size > t.wardCommitteeMaxSize))
+      warn(
+        'wardCommitteeSize',
+        `Ban Chấp hành Đảng bộ có ${size} ủy viên; quy định nhiệm kỳ 2025–2030 là từ ${t.wardCommitteeMinSize} đến ${t.wardCommitteeMaxSize} ủy viên.`,
+      );
+    const standing = standingCommitteeSize(org);
+    if (
+      (org.standingCommitteeIds ?? []).length > 0 &&
+      (standing < t.wardStandingCommitteeMinSize || standing > t.wardStandingCommitteeMaxSize)
+    )
+      warn(
+        'wardStandingCommitteeSize',
+        `Ban Thường vụ có ${standing} ủy viên (kể cả bí thư, phó bí thư); quy định là từ ${t.wardStandingCommitteeMinSize} đến ${t.wardStandingCommitteeMaxSize} ủy viên.`,
+      );
+    const deputies = (org.deputySecretaryIds ?? []).length;
+    if (deputies > t.wardDeputySecretariesMax)
+      warn(
+        'tooManyDeputies',
+        `Đảng ủy có ${deputies} phó bí thư, nhiều hơn ${t.wardDeputySecretariesMax} theo quy định.`,
+      );
+  }
+
+  if (org.type === 'grassrootsCommittee' && (org.standingCommitteeIds ?? []).length > 0) {
+    const size = committeeSize(org);
+    if (size < t.standingCommitteeMinCommitteeSize)
+      warn(
+        'standingCommitteeNotAllowed',
+        `Đảng ủy có ${size} ủy viên, dưới ${t.standingCommitteeMinCommitteeSize}, nên không bầu ban thường vụ theo Điều lệ Đảng.`,
       );
   }
 

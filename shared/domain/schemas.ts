@@ -85,6 +85,7 @@ export const organizationSchema = z.object({
   secretaryId: optional(idSchema),
   deputySecretaryIds: optional(z.array(idSchema)),
   committeeMemberIds: optional(z.array(idSchema)),
+  standingCommitteeIds: optional(z.array(idSchema)),
   sortOrder: z.number().finite(),
   isDemo: optional(z.boolean()),
   notes: optional(text),

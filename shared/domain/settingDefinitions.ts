@@ -18,6 +18,7 @@ import { ORG_CATEGORIES } from './types';
 
 const CHARTER = 'Điều lệ Đảng (2011)';
 const QD_294 = 'Quy định 294-QĐ/TW ngày 26/5/2025';
+const CT_45 = 'Chỉ thị 45-CT/TW ngày 14/4/2025 (đại hội nhiệm kỳ 2025–2030)';
 const UNCONFIRMED = 'Mặc định theo phần mềm thống kê đảng viên thông dụng; cần Ban Xây dựng Đảng xác nhận.';
 /** Code lists apply to records of any age, so their first version starts before any record. */
 const ALWAYS = '1900-01-01';
@@ -126,6 +127,48 @@ export const SETTINGS = {
     description: 'Số thành viên tối đa của chi ủy.',
     schema: count(1, 50),
     defaults: [{ effectiveFrom: '2025-07-01', value: 7, source: QD_294 }],
+  }),
+  wardCommitteeMinSize: defineSetting({
+    key: 'wardCommittee.minSize',
+    label: 'Số ủy viên Ban Chấp hành Đảng bộ phường tối thiểu',
+    description: 'Ban Chấp hành Đảng bộ phường có ít ủy viên hơn số này được cảnh báo.',
+    schema: count(1, 200),
+    defaults: [{ effectiveFrom: '2025-04-14', value: 27, source: CT_45 }],
+  }),
+  wardCommitteeMaxSize: defineSetting({
+    key: 'wardCommittee.maxSize',
+    label: 'Số ủy viên Ban Chấp hành Đảng bộ phường tối đa',
+    description: 'Ban Chấp hành Đảng bộ phường có nhiều ủy viên hơn số này được cảnh báo.',
+    schema: count(1, 200),
+    defaults: [{ effectiveFrom: '2025-04-14', value: 33, source: CT_45 }],
+  }),
+  wardStandingCommitteeMinSize: defineSetting({
+    key: 'wardStandingCommittee.minSize',
+    label: 'Số ủy viên Ban Thường vụ Đảng ủy phường tối thiểu',
+    description: 'Tính cả bí thư và phó bí thư. Ban Thường vụ ít hơn số này được cảnh báo.',
+    schema: count(1, 50),
+    defaults: [{ effectiveFrom: '2025-04-14', value: 9, source: CT_45 }],
+  }),
+  wardStandingCommitteeMaxSize: defineSetting({
+    key: 'wardStandingCommittee.maxSize',
+    label: 'Số ủy viên Ban Thường vụ Đảng ủy phường tối đa',
+    description: 'Tính cả bí thư và phó bí thư. Ban Thường vụ nhiều hơn số này được cảnh báo.',
+    schema: count(1, 50),
+    defaults: [{ effectiveFrom: '2025-04-14', value: 11, source: CT_45 }],
+  }),
+  wardDeputySecretariesMax: defineSetting({
+    key: 'wardCommittee.maxDeputySecretaries',
+    label: 'Số phó bí thư Đảng ủy phường tối đa',
+    description: 'Một phó bí thư thường trực và một phó bí thư là chủ tịch Ủy ban nhân dân phường.',
+    schema: count(1, 10),
+    defaults: [{ effectiveFrom: '2025-04-14', value: 2, source: CT_45 }],
+  }),
+  standingCommitteeMinCommitteeSize: defineSetting({
+    key: 'committee.standingCommitteeMinSize',
+    label: 'Số cấp ủy viên để bầu ban thường vụ',
+    description: 'Đảng ủy cơ sở có từ số ủy viên này trở lên mới bầu ban thường vụ.',
+    schema: count(1, 100),
+    defaults: [{ effectiveFrom: '2011-01-19', value: 9, source: `${CHARTER}, Điều 22` }],
   }),
   ageBands: defineSetting({
     key: 'statistics.ageBands',

@@ -90,6 +90,11 @@ export interface Organization {
   deputySecretaryIds?: Id[];
   /** The other chi ủy / cấp ủy members; the committee's size counts these with the secretary and deputies. */
   committeeMemberIds?: Id[];
+  /**
+   * Ủy viên Ban Thường vụ other than the secretary and deputies (who sit on it by office): only the
+   * ward committee and grassroots committees elect one. Each is also a committee member.
+   */
+  standingCommitteeIds?: Id[];
   /** Position among its siblings in lists and printed registers. */
   sortOrder: number;
   isDemo?: boolean;

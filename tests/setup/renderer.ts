@@ -2,7 +2,11 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// `findBy…` and `waitFor` wait up to 5 s (not 1 s): the demo ward's first counts take a moment on a
+// busy two-core machine, and a slow machine must not fail a test whose behaviour is right.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -70,3 +70,16 @@ describe('dashboard', () => {
     await waitFor(() => expect(screen.getByTestId('stat-members')).toHaveTextContent('2'));
   });
 });
+
+describe('the sidebar', () => {
+  it('opens the recycle bin from its own entry, and marks it as the current page', async () => {
+    const user = userEvent.setup();
+    await startEmpty(store, 'Đảng bộ phường Phúc Lợi');
+    render(<App store={store} />);
+    const menu = await screen.findByRole('menu');
+    await user.click(within(menu).getByText('Thùng rác'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thùng rác' })).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/thung-rac');
+    expect(within(menu).getByText('Thùng rác').closest('li')).toHaveClass('ant-menu-item-selected');
+  });
+});

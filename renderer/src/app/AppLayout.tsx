@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  DeleteOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -20,6 +21,7 @@ const NAV = [
   { key: '/dang-vien', icon: <TeamOutlined />, label: vi.nav.members },
   { key: '/dong-bo', icon: <SwapOutlined />, label: vi.nav.sync },
   { key: '/bao-cao', icon: <BarChartOutlined />, label: vi.nav.reports },
+  { key: '/thung-rac', icon: <DeleteOutlined />, label: vi.nav.recycleBin },
   { key: '/cai-dat', icon: <SettingOutlined />, label: vi.nav.settings },
 ];
 

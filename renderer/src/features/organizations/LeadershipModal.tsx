@@ -5,7 +5,12 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Form, Modal, Select, Spin, Typography } from 'antd';
-import { organizationWarnings, type OrgRuleThresholds } from '@shared/domain/organizationRules';
+import {
+  electsStandingCommittee,
+  organizationWarnings,
+  type OrgRuleThresholds,
+  type OrgWarningKind,
+} from '@shared/domain/organizationRules';
 import type { OrgCounts } from '@shared/domain/orgCounts';
 import { isActiveMemberStatus, type Id, type Member, type Organization } from '@shared/domain/types';
 import { formatCount } from '@shared/reports/overview';
@@ -20,6 +25,15 @@ import type { OrgIndex } from './useOrganizations';
 
 const t = vi.organizations.leadership;
 const SHOWN = 50;
+/** The warnings about the leadership itself, shown while it is being chosen. */
+const SIZE_WARNINGS = new Set<OrgWarningKind>([
+  'committeeTooLarge',
+  'committeeNotAllowed',
+  'wardCommitteeSize',
+  'wardStandingCommitteeSize',
+  'tooManyDeputies',
+  'standingCommitteeNotAllowed',
+]);
 
 interface Candidate {
   id: Id;
@@ -86,7 +100,9 @@ export function LeadershipModal({
   const [eligible, setEligible] = useState<Map<Id, string> | undefined>();
   const [secretary, setSecretary] = useState<Id[]>(org.secretaryId ? [org.secretaryId] : []);
   const [deputies, setDeputies] = useState<Id[]>(org.deputySecretaryIds ?? []);
+  const [standing, setStanding] = useState<Id[]>(org.standingCommitteeIds ?? []);
   const [committee, setCommittee] = useState<Id[]>(org.committeeMemberIds ?? []);
+  const hasStanding = electsStandingCommittee(org.type);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -114,11 +130,12 @@ export function LeadershipModal({
   const leadership = {
     secretaryId: secretary[0],
     deputySecretaryIds: deputies,
+    standingCommitteeIds: hasStanding ? standing : [],
     committeeMemberIds: committee,
   };
   const sizeWarnings = counts
     ? organizationWarnings({ organization: { ...org, ...leadership }, counts, thresholds }).filter(
-        (w) => w.kind === 'committeeTooLarge' || w.kind === 'committeeNotAllowed',
+        (w) => SIZE_WARNINGS.has(w.kind),
       )
     : [];
 
@@ -173,7 +190,8 @@ export function LeadershipModal({
         <Form layout="vertical">
           {field(t.secretary, secretary, setSecretary, false)}
           {field(t.deputies, deputies, setDeputies, true)}
-          {field(t.committee, committee, setCommittee, true)}
+          {hasStanding && field(t.standing, standing, setStanding, true)}
+          {field(hasStanding ? t.committeeOfCommittee : t.committee, committee, setCommittee, true)}
           {eligible.size > SHOWN && (
             <Typography.Text type="secondary">{t.tooMany(SHOWN, formatCount(eligible.size))}</Typography.Text>
           )}

@@ -6,6 +6,7 @@ import {
   ORG_STATUS_LABELS,
   ORG_TYPE_LABELS,
 } from '@shared/domain/labels';
+import { electsStandingCommittee } from '@shared/domain/organizationRules';
 import type { Id, Organization } from '@shared/domain/types';
 import { formatCount } from '@shared/reports/overview';
 import { vi } from '../../i18n/vi';
@@ -60,9 +61,9 @@ export function OrgDetails({
   const activeChildren = (index.children.get(org.id) ?? []).filter(
     (child) => child.status === 'active',
   ).length;
-  const others = (org.committeeMemberIds ?? []).filter(
-    (id) => id !== org.secretaryId && !(org.deputySecretaryIds ?? []).includes(id),
-  );
+  const byOffice = new Set([...(org.secretaryId ? [org.secretaryId] : []), ...(org.deputySecretaryIds ?? [])]);
+  const standing = (org.standingCommitteeIds ?? []).filter((id) => !byOffice.has(id));
+  const others = (org.committeeMemberIds ?? []).filter((id) => !byOffice.has(id) && !standing.includes(id));
   const text = (value: string | undefined) =>
     value || <Typography.Text type="secondary">{t.none}</Typography.Text>;
   const items = [
@@ -97,6 +98,16 @@ export function OrgDetails({
       label: f.deputySecretaries,
       children: <People ids={org.deputySecretaryIds ?? []} nameOf={nameOf} empty={t.none} />,
     },
+    ...(electsStandingCommittee(org.type)
+      ? [
+          {
+            key: 'standing',
+            label: f.standingCommittee,
+            children: <People ids={standing} nameOf={nameOf} empty={t.none} />,
+            span: 2,
+          },
+        ]
+      : []),
     {
       key: 'committee',
       label: f.committeeMembers,

@@ -264,3 +264,38 @@ describe('leadership', () => {
     ).not.toBeInTheDocument();
   });
 });
+
+describe('the ward committee', () => {
+  it('records a standing committee and warns, as it is chosen, that it is below the size the rules set', async () => {
+    const user = userEvent.setup({ delay: null });
+    const root = ward();
+    const member = demo.members.find((m) => m.status === 'official')!;
+    const dialog = await openAction(user, root.id, /Bí thư, cấp ủy/);
+    const standing = await within(dialog).findByLabelText('Ủy viên Ban Thường vụ (ngoài bí thư, phó bí thư)');
+    expect(within(dialog).getByLabelText('Ủy viên Ban Chấp hành khác')).toBeInTheDocument();
+    await user.click(standing);
+    await user.type(standing, member.fullName);
+    await user.click((await screen.findAllByTitle(member.fullName)).at(-1)!);
+    expect(
+      await within(dialog).findByText(
+        'Ban Thường vụ có 1 ủy viên (kể cả bí thư, phó bí thư); quy định là từ 9 đến 11 ủy viên.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Ban Chấp hành Đảng bộ có 1 ủy viên; quy định nhiệm kỳ 2025–2030 là từ 27 đến 33 ủy viên.'),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    expect(await screen.findByText('Đã lưu bí thư, cấp ủy.')).toBeInTheDocument();
+    expect((await demo.store.db.organizations.get(root.id))?.standingCommitteeIds).toEqual([member.id]);
+    const details = screen.getByTestId('org-details');
+    expect(await within(details).findByRole('link', { name: member.fullName })).toBeInTheDocument();
+    expect(within(details).getByText('Ủy viên Ban Thường vụ')).toBeInTheDocument();
+  });
+
+  it('does not offer a standing committee to a branch', async () => {
+    const user = userEvent.setup({ delay: null });
+    const dialog = await openAction(user, byName('Chi bộ Trường Mầm non Giang Biên').id, /Bí thư, cấp ủy/);
+    await within(dialog).findByLabelText('Bí thư');
+    expect(within(dialog).queryByLabelText('Ủy viên Ban Thường vụ (ngoài bí thư, phó bí thư)')).not.toBeInTheDocument();
+  });
+});

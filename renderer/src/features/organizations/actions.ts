@@ -170,6 +170,7 @@ export async function saveLeadership(
         id,
         secretaryId: leadership.secretaryId ?? undefined,
         deputySecretaryIds: list(leadership.deputySecretaryIds),
+        standingCommitteeIds: list(leadership.standingCommitteeIds),
         committeeMemberIds: list(leadership.committeeMemberIds),
       },
     ]),
