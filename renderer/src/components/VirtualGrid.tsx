@@ -15,7 +15,6 @@ export interface GridColumn<T> {
 interface GridProps<T> {
   rows: readonly T[];
   columns: readonly GridColumn<T>[];
-  rowKey: (row: T) => string;
   height: number;
   rowHeight?: number;
   onRowClick?: (row: T) => void;
@@ -30,7 +29,6 @@ const OVERSCAN = 8;
 function GridInner<T>({
   rows,
   columns,
-  rowKey,
   height,
   rowHeight = 38,
   onRowClick,
@@ -48,9 +46,11 @@ function GridInner<T>({
     .map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`))
     .join(' ');
 
+  // Only when the list was scrolled: writing scrollTop forces a layout, on every keystroke.
+  const scrolled = scroll.top !== 0;
   useLayoutEffect(() => {
-    if (bodyRef.current && scroll.rows !== rows) bodyRef.current.scrollTop = 0;
-  }, [rows, scroll.rows]);
+    if (bodyRef.current && scrolled && scroll.rows !== rows) bodyRef.current.scrollTop = 0;
+  }, [rows, scroll.rows, scrolled]);
 
   const bodyHeight = height - rowHeight;
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
@@ -97,7 +97,9 @@ function GridInner<T>({
           >
             {visible.map((row, i) => (
               <div
-                key={rowKey(row)}
+                // Keyed by position: a new search reuses the row elements on screen instead of
+                // replacing them, and a scroll keeps each row's element as before.
+                key={first + i}
                 role="row"
                 aria-rowindex={first + i + 2}
                 className="vgrid-row"

@@ -5,8 +5,6 @@ import { vi } from '../../../i18n/vi';
 import { VirtualGrid, type GridColumn } from '../../../components/VirtualGrid';
 import { useTableHeight } from './useRegister';
 
-const rowKey = (row: RegisterRow) => row.id;
-
 /**
  * The register's table: only the rows on screen are in the DOM, and an update costs what is on
  * screen, not the 100,000 rows behind it. Memoized, so a keystroke re-renders it only when the
@@ -31,7 +29,6 @@ export const RegisterTable = memo(function RegisterTable({
     <VirtualGrid
       rows={rows}
       columns={columns}
-      rowKey={rowKey}
       height={height}
       label={vi.register.title}
       onRowClick={(row) => onOpen(row.id)}

@@ -4,7 +4,7 @@
  * It loads once per open database and then follows the journal (db/journalFollower.ts).
  */
 import Dexie from 'dexie';
-import { toRegisterRow, type RegisterRow } from '@shared/reports/register';
+import { prepareSearch, toRegisterRow, type RegisterRow } from '@shared/reports/register';
 import type { Member } from '@shared/domain/types';
 import type { StoredRecord } from '@shared/sync/record';
 import type { QldvDatabase } from '../../../db/database';
@@ -68,6 +68,8 @@ export class RegisterIndex {
       seq: await lastJournalSeq(db),
     }));
     this.rows = records.map(toRow);
+    // The search's columns are built now, not on the first keystroke.
+    prepareSearch(this.rows);
     this.ready = true;
     this.listeners.notify();
     this.follower = followJournal(db, 'members', seq, (ids) => this.apply(ids));
@@ -79,6 +81,7 @@ export class RegisterIndex {
     const touched = new Set(ids);
     const rows = this.rows.filter((row) => !touched.has(row.id));
     for (const record of records) if (record && record.deleted === 0) insertSorted(rows, toRow(record));
+    prepareSearch(rows);
     this.rows = rows;
     this.listeners.notify();
   }
