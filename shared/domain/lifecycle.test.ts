@@ -5,12 +5,19 @@ import {
   issuingBodyName,
   judgeNewEvent,
   memberChangesFor,
+  applyEvent,
+  canApply,
+  completeHistory,
   memberStateOn,
+  memberTimeline,
   replayEvents,
+  stateOnTimeline,
   sortEvents,
   type LifecycleEvent,
 } from './lifecycle';
 import type { Member } from './types';
+import { completeDate } from './dates';
+import { generateDemoWard } from '../demo/generator';
 
 const A = 'org-a';
 const B = 'org-b';
@@ -336,5 +343,37 @@ describe('who signs', () => {
     ['Đảng bộphường', 'Đảng bộphường'],
   ])('%s → %s', (name, body) => {
     expect(issuingBodyName(name)).toBe(body);
+  });
+});
+
+describe('a member\'s timeline', () => {
+  // The reference: the completed history replayed event by event up to the end of the day.
+  const replayUpTo = (m: (typeof demo.members)[number], events: LifecycleEvent[], date: string) => {
+    let state: ReturnType<typeof memberStateOn> = null;
+    for (const event of completeHistory(m, events)) {
+      if (completeDate(event.date, 'start') > completeDate(date, 'end')) break;
+      if (canApply(state, event, m).ok) state = applyEvent(state, event, m);
+    }
+    return state;
+  };
+  const demo = generateDemoWard({ seed: 11, memberCount: 400, asOf: '2025-11-26' });
+  const dates = ['1975-01-01', '1999-12-31', '2010-06-30', '2024-12-31', '2025-07-01', '2025-11-26', '2026'];
+  it.each(dates)('gives, on %s, the state of the events up to that day, for every member', (date) => {
+    for (const m of demo.members) {
+      const events = demo.events.filter((e) => e.memberId === m.id);
+      const expected = replayUpTo(m, events, date);
+      expect(stateOnTimeline(memberTimeline(m, events), date)).toEqual(expected);
+      expect(memberStateOn(m, events, date)).toEqual(expected);
+    }
+  });
+
+  it('is read at the end of the day and for partial dates at the end of the period', () => {
+    const events = [ev('admission', '2010-05-19', { organizationId: A }), ev('transferInternal', '2015-03', { fromOrganizationId: A, toOrganizationId: B })];
+    const timeline = memberTimeline({ ...member, organizationId: B }, events);
+    expect(stateOnTimeline(timeline, '2010-05-18')).toBeNull();
+    expect(stateOnTimeline(timeline, '2010-05-19')).toMatchObject({ organizationId: A });
+    expect(stateOnTimeline(timeline, '2015-02-28')).toMatchObject({ organizationId: A });
+    expect(stateOnTimeline(timeline, '2015-03-01')).toMatchObject({ organizationId: B });
+    expect(stateOnTimeline(timeline, '2015')).toMatchObject({ organizationId: B });
   });
 });

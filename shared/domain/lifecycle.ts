@@ -68,7 +68,7 @@ export function replayEvents<T extends LifecycleEvent>(
   return { ok: true, state };
 }
 
-type MemberFacts = Pick<Member, 'id' | 'organizationId' | 'joinedOn'> & Partial<Pick<Member, 'officialOn'>>;
+export type MemberFacts = Pick<Member, 'id' | 'organizationId' | 'joinedOn'> & Partial<Pick<Member, 'officialOn'>>;
 
 const STARTS = new Set<MemberEventType>(['admission', 'transferIn', 'readmission']);
 
@@ -77,7 +77,7 @@ const STARTS = new Set<MemberEventType>(['admission', 'transferIn', 'readmission
  * official date; a start event without an organization (old events predate the organization) gets
  * the one the member attended next — the origin of the next move inside the ward, or the current one.
  */
-function completeHistory(member: MemberFacts, events: readonly LifecycleEvent[]): LifecycleEvent[] {
+export function completeHistory(member: MemberFacts, events: readonly LifecycleEvent[]): LifecycleEvent[] {
   const history = sortEvents(
     events.filter((e) => (e.memberId ?? member.id) === member.id && isValidIsoDate(e.date)),
   );
@@ -113,11 +113,50 @@ export function memberStateOn(
   date: IsoDate,
   rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
 ): LifecycleState | null {
-  const until = completeDate(date, 'end');
+  return stateOnTimeline(memberTimeline(member, events, rules), date);
+}
+
+/**
+ * A member's states after each event of the completed history, replayed once: the state on any
+ * date is then a look-up, not a replay. Counts as of a date need 100,000 of these; replaying is
+ * nearly all the cost, so callers keep timelines while the member and its events are unchanged.
+ */
+export interface MemberTimeline {
+  /** `completeDate(event.date, 'start')` of each event of the history, in replay order. */
+  readonly starts: readonly IsoDate[];
+  /** The state after each event (an event the machine refuses leaves the state as it was). */
+  readonly states: readonly (LifecycleState | null)[];
+}
+
+export function memberTimeline(
+  member: MemberFacts,
+  events: readonly LifecycleEvent[],
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+): MemberTimeline {
+  const history = completeHistory(member, events);
+  const starts: IsoDate[] = [];
+  const states: (LifecycleState | null)[] = [];
   let state: LifecycleState | null = null;
-  for (const event of completeHistory(member, events)) {
-    if (completeDate(event.date, 'start') > until) break;
+  for (const event of history) {
     if (canApply(state, event, member, rules).ok) state = applyEvent(state, event, member, rules);
+    starts.push(completeDate(event.date, 'start'));
+    states.push(state);
+  }
+  return { starts, states };
+}
+
+/** The state on `date` (end of that day): after the events up to the first one that starts later. */
+export function stateOnTimeline(timeline: MemberTimeline, date: IsoDate): LifecycleState | null {
+  return stateAtDayEnd(timeline, completeDate(date, 'end'));
+}
+
+/** `stateOnTimeline` for a full date already completed with `completeDate(date, 'end')`. */
+export function stateAtDayEnd(timeline: MemberTimeline, until: IsoDate): LifecycleState | null {
+  const { starts, states } = timeline;
+  let state: LifecycleState | null = null;
+  for (let i = 0; i < starts.length; i += 1) {
+    if (starts[i]! > until) break;
+    state = states[i]!;
   }
   return state;
 }

@@ -8,7 +8,7 @@ import { HybridLogicalClock, randomNodeId } from '@shared/sync/hlc';
 import Dexie from 'dexie';
 import { QldvDatabase, type SyncedTableName } from '../db/database';
 import { withDerivedFields } from '../db/derived';
-import { openDataStore } from '../db/store';
+import { openDataStore, type DataStore } from '../db/store';
 import { DEMO_SEED, LOAD_BATCH_SIZE, writeInBatches } from '../features/onboarding/setup';
 import type { Draft } from '../db/writePath';
 import type { Organization } from '@shared/domain/types';
@@ -75,12 +75,17 @@ async function load(memberCount: number): Promise<LoadFigures> {
   return { bulkMs, rawBulkPutMs, records };
 }
 
+/** One open database for successive counts, as in the app: its in-memory indexes stay loaded. */
+let countsStore: Promise<DataStore> | undefined;
+
 /**
  * Counts for the whole organization tree as of a date: read members (and for a past date their
- * events), resolve every member's state, count per organization and roll up the tree.
+ * events and timelines, the first time), resolve every member's state, count per organization and
+ * roll up the tree.
  */
 async function orgTreeCounts(asOf: string): Promise<{ ms: number; organizations: number; total: number }> {
-  const store = await openDataStore();
+  countsStore ??= openDataStore();
+  const store = await countsStore;
   const organizations = (await liveOrganizations(store.db)) as unknown as Organization[];
   const t0 = performance.now();
   const { states } = await loadMemberStates(store.db, asOf);
@@ -88,7 +93,6 @@ async function orgTreeCounts(asOf: string): Promise<{ ms: number; organizations:
   const rolled = rollUp(own, organizations, { asOf });
   const ms = performance.now() - t0;
   const root = organizations.find((o) => o.type === 'ward');
-  store.close();
   return { ms, organizations: organizations.length, total: (root && rolled.get(root.id)?.total) ?? 0 };
 }
 

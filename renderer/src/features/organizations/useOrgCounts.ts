@@ -6,14 +6,16 @@
  * - Today (or later): the member's current fields are the truth. They are read from the indexes
  *   alone ([deleted+status] and [deleted+organizationId]), never the records: 0.7 s instead of 3 s
  *   at 100,000 members. Only the few members attending somewhere temporarily are read whole.
- * - A past date: every member's events are replayed up to that date (lifecycle.ts `memberStateOn`).
- *   Members come from the register's in-memory index and events from the events index; both are
- *   read once and then follow the journal, so a second date costs only the replay.
+ * - A past date: every member's events are replayed once into a timeline (lifecycle.ts
+ *   `memberTimeline`) and the state on the date is looked up in it. Members come from the
+ *   register's in-memory index and events from the events index; both are read once and then follow
+ *   the journal, and timelines are kept until their member or events change, so after the first
+ *   date (or the background preparation) a date costs a look-up per member.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { compareIsoDates, todayIso } from '@shared/domain/dates';
-import { memberStateOn } from '@shared/domain/lifecycle';
+import { compareIsoDates, completeDate, todayIso } from '@shared/domain/dates';
+import { memberTimeline, stateAtDayEnd, type MemberTimeline } from '@shared/domain/lifecycle';
 import { countByOrganization, rollUp, type MemberState, type OrgCounts } from '@shared/domain/orgCounts';
 import {
   ACTIVE_MEMBER_STATUSES,
@@ -21,6 +23,7 @@ import {
   type Id,
   type IsoDate,
   type Member,
+  type MemberEvent,
   type Organization,
 } from '@shared/domain/types';
 import type { QldvDatabase } from '../../db/database';
@@ -80,17 +83,49 @@ async function currentStates(db: QldvDatabase): Promise<Map<Id, MemberState>> {
   });
 }
 
-/** Past states: every member's events replayed up to `asOf`, a few thousand members at a time. */
+/**
+ * Each member's timeline (lifecycle.ts `memberTimeline`), kept while the member's row and events
+ * are the same objects: the in-memory indexes replace both when they change, so a changed member
+ * is replayed again and the others are not.
+ */
+const timelines = new WeakMap<object, { events: readonly MemberEvent[] | undefined; timeline: MemberTimeline }>();
+
+function timelineOf(member: Member, events: readonly MemberEvent[] | undefined): MemberTimeline {
+  const cached = timelines.get(member);
+  if (cached && cached.events === events) return cached.timeline;
+  const timeline = memberTimeline(member, events ?? []);
+  timelines.set(member, { events, timeline });
+  return timeline;
+}
+
+/**
+ * Replays every member whose timeline is not kept yet, a few thousand at a time. Done in the
+ * background once today's counts are on screen, so that choosing a past date is a look-up.
+ */
+export async function prepareTimelines(db: QldvDatabase): Promise<void> {
+  const members = registerIndexFor(db);
+  const events = eventsIndexFor(db);
+  await Promise.all([members.load(), events.load()]);
+  const rows = members.rows;
+  const byMember = events.byMember;
+  for (let i = 0; i < rows.length; i += 1) {
+    timelineOf(rows[i]!, byMember.get(rows[i]!.id));
+    if (i % 2000 === 1999) await yieldToBrowser();
+  }
+}
+
+/** Past states: every member's timeline read at the end of `asOf`. */
 async function pastStates(db: QldvDatabase, asOf: IsoDate): Promise<Map<Id, MemberState | null>> {
   const members = registerIndexFor(db);
   const events = eventsIndexFor(db);
   await Promise.all([members.load(), events.load()]);
+  const until = completeDate(asOf, 'end');
   const states = new Map<Id, MemberState | null>();
   const rows = members.rows;
   const byMember = events.byMember;
   for (let i = 0; i < rows.length; i += 1) {
     const m = rows[i]!;
-    const state = memberStateOn(m, (byMember.get(m.id) ?? []), asOf);
+    const state = stateAtDayEnd(timelineOf(m, byMember.get(m.id)), until);
     states.set(
       m.id,
       state && {
@@ -149,15 +184,13 @@ export function useOrgCounts(
       current = false;
     };
   }, [db, asOf, past, version]);
-  // Once today's figures are on screen, read the history in the background, so that choosing a
-  // past date costs only the replay (the indexes are shared with the register and kept current).
+  // Once today's figures are on screen, read the history and replay it into timelines in the
+  // background, so that choosing a past date costs a look-up (the indexes are shared with the
+  // register and kept current; timelines are kept until their member changes).
   const idle = today !== undefined;
   useEffect(() => {
     if (!idle) return;
-    const timer = setTimeout(() => {
-      void registerIndexFor(db).load();
-      void eventsIndexFor(db).load();
-    }, PRELOAD_DELAY_MS);
+    const timer = setTimeout(() => void prepareTimelines(db), PRELOAD_DELAY_MS);
     return () => clearTimeout(timer);
   }, [db, idle]);
   // While a new date is counted, the last figures stay on screen (marked as being recounted).
