@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredRecord, FieldChange, EditKind } from '@shared/sync/record';
+import type { SyncConflict } from '@shared/sync/mergeBundle';
 
 /** Tables whose records travel in sync files (UUID keys, sync envelope, per-field clocks). */
 export const SYNCED_TABLES = ['organizations', 'members', 'memberEvents', 'memberPhotos', 'settings'] as const;
@@ -22,7 +23,11 @@ export type MetaKey =
   | 'userName'
   | 'clock'
   | 'createdAt'
-  | 'setupCompletedAt';
+  | 'setupCompletedAt'
+  // Sync (renderer/src/db/sync.ts): held-effects vector, peers' known vectors, imported file ids.
+  | 'syncVV'
+  | 'syncPeers'
+  | 'syncImports';
 
 /** One audit line per record a write touched: who, on which laptop, when, which fields, old → new. */
 export interface JournalEntry {
@@ -47,6 +52,9 @@ export interface JournalEntry {
   source: 'local' | 'sync';
 }
 
+/** A sync conflict as stored (shared/sync/mergeBundle.ts `SyncConflict`). */
+export type StoredSyncConflict = SyncConflict & { seq?: number };
+
 export class QldvDatabase extends Dexie {
   organizations!: Table<StoredRecord, string>;
   members!: Table<StoredRecord, string>;
@@ -55,6 +63,8 @@ export class QldvDatabase extends Dexie {
   settings!: Table<StoredRecord, string>;
   meta!: EntityTable<MetaEntry, 'key'>;
   journal!: EntityTable<JournalEntry, 'seq'>;
+  /** Concurrent edits found by sync imports, for the office to review (sync.md "Model"). */
+  syncConflicts!: EntityTable<StoredSyncConflict, 'seq'>;
 
   constructor(name = 'qldv') {
     super(name);
@@ -72,6 +82,10 @@ export class QldvDatabase extends Dexie {
       meta: 'key',
       // Only what the history screens query: a record's lines, in write order (seq).
       journal: '++seq, recordId',
+    });
+    // Version 2: the sync conflicts list, newest first by seq, per record, and open ones by `resolved`.
+    this.version(2).stores({
+      syncConflicts: '++seq, [table+recordId], resolved',
     });
   }
 
