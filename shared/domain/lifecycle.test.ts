@@ -3,6 +3,7 @@ import {
   availableActions,
   currentState,
   issuingBodyName,
+  judgeHistoryChange,
   judgeNewEvent,
   memberChangesFor,
   applyEvent,
@@ -375,5 +376,69 @@ describe('a member\'s timeline', () => {
     expect(stateOnTimeline(timeline, '2015-02-28')).toMatchObject({ organizationId: A });
     expect(stateOnTimeline(timeline, '2015-03-01')).toMatchObject({ organizationId: B });
     expect(stateOnTimeline(timeline, '2015')).toMatchObject({ organizationId: B });
+  });
+});
+
+describe('correcting the history (delete, correct, restore an event)', () => {
+  const admitted = ev('admission', '2010-05-19', { organizationId: A });
+  const official = ev('madeOfficial', '2011-05-19', { decisionNumber: '12-QĐ/ĐU' });
+  const moved = ev('transferInternal', '2020-03-01', { transferKind: 'official', fromOrganizationId: A, toOrganizationId: B });
+  const award = ev('award', '2021-02-03', { awardName: 'Giấy khen' });
+  const exempted = ev('exemption', '2022-01-10', { reason: 'Tuổi cao' });
+  const back = ev('exemptionEnded', '2023-01-10');
+  const died = ev('deceased', '2024-06-01');
+  const facts = { ...member, organizationId: B, joinedOn: '2010-05-19', officialOn: '2011-05-19' };
+  const history = [admitted, official, moved, award, exempted, back];
+  const without = (e: LifecycleEvent) => history.filter((x) => x !== e);
+  const replaced = (e: LifecycleEvent, by: Partial<LifecycleEvent>) => history.map((x) => (x === e ? { ...x, ...by } : x));
+
+  it.each<[string, LifecycleEvent[], LifecycleEvent[], Partial<Member> | string]>([
+    ['deleting an award changes nothing on the record', history, without(award), {}],
+    [
+      'deleting the move puts the member back in the branch before it',
+      history,
+      without(moved),
+      { organizationId: A },
+    ],
+    [
+      'deleting the official decision makes the member probationary again and clears the official date',
+      [admitted, official],
+      [admitted],
+      { status: 'probationary', officialOn: undefined, officialDecisionNumber: undefined },
+    ],
+    [
+      'correcting the official decision number updates the record',
+      [admitted, official],
+      [admitted, { ...official, decisionNumber: '15-QĐ/ĐU' }],
+      { officialDecisionNumber: '15-QĐ/ĐU', officialOn: '2011-05-19' },
+    ],
+    [
+      'restoring a death makes the member deceased again',
+      history,
+      [...history, died],
+      { status: 'deceased' },
+    ],
+    [
+      'the admission cannot go while other events remain',
+      history,
+      without(admitted),
+      'Hồ sơ phải còn sự kiện kết nạp, kết nạp lại hoặc chuyển sinh hoạt đến. Nếu cả hồ sơ bị nhập nhầm, hãy đưa hồ sơ vào Thùng rác.',
+    ],
+    [
+      'an exemption cannot go while its end remains',
+      history,
+      without(exempted),
+      'Sự kiện “Trở lại sinh hoạt” ngày 10/01/2023 sẽ không còn hợp lệ: Đảng viên không ở diện miễn công tác và sinh hoạt đảng.',
+    ],
+    [
+      'a date moved before the admission is refused',
+      history,
+      replaced(official, { date: '2009-01-01' }),
+      'Sự kiện “Chuyển đảng chính thức” ngày 01/01/2009 sẽ không còn hợp lệ: Ngày của sự kiện (01/01/2009) trước ngày vào Đảng (19/05/2010).',
+    ],
+  ])('%s', (_, before, after, expected) => {
+    const verdict = judgeHistoryChange(facts, before, after);
+    if (typeof expected === 'string') expect(verdict).toEqual({ ok: false, reason: expected });
+    else expect(verdict).toEqual({ ok: true, changes: expected });
   });
 });

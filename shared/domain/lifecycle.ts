@@ -290,3 +290,56 @@ export function judgeNewEvent(
 export function issuingBodyName(organizationName: string): string {
   return organizationName.replace(/^Đảng bộ(?= )/u, 'Đảng ủy');
 }
+
+// ---------------------------------------------------------------- corrections of the history
+
+export type HistoryChangeVerdict =
+  | { ok: true; changes: Partial<Member> }
+  | { ok: false; reason: string };
+
+const STATE_FIELDS = ['status', 'organizationId', 'temporaryOrganizationId', 'temporaryExternal'] as const;
+
+/**
+ * Whether the member's history may become `after` (an event deleted as a data-entry mistake,
+ * corrected, or restored from the recycle bin), and what that changes on the member's record.
+ * Every event of the new history must still be allowed where it falls; the record's state fields
+ * change only where the state at the end of the new history differs from that of the old one, so a
+ * record that holds more than its events (an old file entered without them) is not overwritten.
+ */
+export function judgeHistoryChange(
+  member: MemberFacts,
+  before: readonly LifecycleEvent[],
+  after: readonly LifecycleEvent[],
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+): HistoryChangeVerdict {
+  if (!after.some((e) => STARTS.has(e.type)))
+    return {
+      ok: false,
+      reason:
+        'Hồ sơ phải còn sự kiện kết nạp, kết nạp lại hoặc chuyển sinh hoạt đến. Nếu cả hồ sơ bị nhập nhầm, hãy đưa hồ sơ vào Thùng rác.',
+    };
+  let state: LifecycleState | null = null;
+  for (const event of completeHistory(member, after)) {
+    const verdict = canApply(state, event, member, rules);
+    if (!verdict.ok)
+      return {
+        ok: false,
+        reason: `Sự kiện “${MEMBER_EVENT_TYPE_LABELS[event.type]}” ngày ${formatDateVi(event.date)} sẽ không còn hợp lệ: ${verdict.reason}`,
+      };
+    state = applyEvent(state, event, member, rules);
+  }
+  const old = memberTimeline(member, before, rules).states.at(-1) ?? null;
+  const changes: Partial<Member> = {};
+  const record = changes as Record<string, unknown>;
+  for (const field of STATE_FIELDS) {
+    const next = state?.[field];
+    if (old?.[field] !== next && (next !== undefined || field !== 'organizationId')) record[field] = next;
+  }
+  const officialBefore = sortEvents(before.filter((e) => e.type === 'madeOfficial')).at(-1);
+  const officialAfter = sortEvents(after.filter((e) => e.type === 'madeOfficial')).at(-1);
+  if (officialBefore?.date !== officialAfter?.date || officialBefore?.decisionNumber !== officialAfter?.decisionNumber) {
+    record.officialOn = officialAfter?.date;
+    record.officialDecisionNumber = officialAfter?.decisionNumber;
+  }
+  return { ok: true, changes };
+}

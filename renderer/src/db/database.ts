@@ -83,9 +83,12 @@ export class QldvDatabase extends Dexie {
       // Only what the history screens query: a record's lines, in write order (seq).
       journal: '++seq, recordId',
     });
-    // Version 2: the sync conflicts list, newest first by seq, per record, and open ones by `resolved`.
+    // Version 2: the sync conflicts list, newest first by seq, per record, and open ones by `resolved`;
+    // deleted events by member.
     this.version(2).stores({
       syncConflicts: '++seq, [table+recordId], resolved',
+      // Events deleted on their own, for the recycle bin, without reading every event.
+      memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc, [deleted+memberId]',
     });
   }
 

@@ -446,6 +446,22 @@ export const vi = {
     },
     timelineTitle: 'Quá trình',
     noEvents: 'Chưa có sự kiện nào.',
+    correction: {
+      edit: 'Sửa',
+      delete: 'Xóa',
+      editTitle: (event: string, date: string) => `Sửa sự kiện: ${event} ngày ${date}`,
+      editHint:
+        'Sửa ngày, số quyết định, cơ quan ban hành hoặc ghi chú khi nhập nhầm. Muốn đổi loại sự kiện hay tổ chức đảng, hãy xóa sự kiện này rồi ghi lại.',
+      deleteTitle: (event: string, date: string) => `Xóa sự kiện “${event}” ngày ${date}?`,
+      deleteBody:
+        'Chỉ xóa khi sự kiện bị nhập nhầm. Sự kiện được đưa vào Thùng rác và có thể khôi phục; tình trạng của đảng viên được tính lại theo các sự kiện còn lại.',
+      deleteOk: 'Xóa sự kiện',
+      deleted: 'Đã đưa sự kiện vào Thùng rác.',
+      saved: 'Đã sửa sự kiện.',
+      refused: 'Không thể thực hiện',
+      dateLabel: 'Ngày của sự kiện',
+      dateRequired: 'Hãy nhập ngày theo dạng dd/mm/yyyy.',
+    },
     journalTitle: 'Lịch sử chỉnh sửa hồ sơ',
     noJournal: 'Chưa có chỉnh sửa nào trên máy này.',
     journalColumns: { at: 'Thời gian', user: 'Người sửa', device: 'Máy', change: 'Nội dung' },
@@ -556,5 +572,8 @@ export const vi = {
     restoreFailed: 'Không khôi phục được',
     emptyMembers: 'Không có hồ sơ đảng viên nào trong Thùng rác.',
     emptyOrganizations: 'Không có tổ chức đảng nào trong Thùng rác.',
+    events: 'Sự kiện đã xóa',
+    emptyEvents: 'Không có sự kiện nào trong Thùng rác.',
+    eventColumns: { member: 'Đảng viên', event: 'Sự kiện', date: 'Ngày' },
   },
 } as const;

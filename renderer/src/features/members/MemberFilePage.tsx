@@ -7,18 +7,27 @@ import { Alert, App as AntApp, Button, Result, Skeleton, Tabs } from 'antd';
 import { ArrowLeftOutlined, UndoOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { currentState } from '@shared/domain/lifecycle';
+import { MEMBER_EVENT_TYPE_LABELS } from '@shared/domain/labels';
 import { resolveSetting } from '@shared/domain/settings';
 import { SETTINGS } from '@shared/domain/settingDefinitions';
-import { isFullIsoDate, todayIso } from '@shared/domain/dates';
+import { formatDateVi, isFullIsoDate, todayIso } from '@shared/domain/dates';
 import { vi } from '../../i18n/vi';
 import { useStore } from '../../app/StoreContext';
 import { LifecycleDialog } from './LifecycleDialog';
+import { EventCorrectionDialog } from './EventCorrectionDialog';
+import { deleteEvent } from './eventCorrections';
 import { MemberAwards } from './MemberAwards';
 import { DETAIL_GROUPS, MemberDetails } from './MemberDetails';
 import { MemberFileHeader } from './MemberFileHeader';
 import { MemberHistory } from './MemberHistory';
 import { useLookups } from './fieldFormat';
-import { useJournal, useMemberEvents, useMemberRecord, useStoredSettingVersions } from './memberQueries';
+import {
+  useJournal,
+  useMemberEvents,
+  useMemberRecord,
+  useStoredSettingVersions,
+  type StoredEvent,
+} from './memberQueries';
 import type { DialogKind } from './recordEvent';
 import { restoreMember } from './trash';
 import './members.css';
@@ -29,13 +38,14 @@ export function MemberFilePage() {
   const { id } = useParams();
   const store = useStore();
   const navigate = useNavigate();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const member = useMemberRecord(id);
   const events = useMemberEvents(id);
   const journal = useJournal(id);
   const settings = useStoredSettingVersions();
   const lookups = useLookups();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [correcting, setCorrecting] = useState<StoredEvent | null>(null);
 
   if (member === undefined || events === undefined || journal === undefined || settings === undefined)
     return <Skeleton active avatar paragraph={{ rows: 10 }} />;
@@ -50,6 +60,26 @@ export function MemberFilePage() {
       isFullIsoDate(start) ? start : todayIso(),
     ),
   };
+  const c = t.correction;
+  const askDelete = (event: StoredEvent) => {
+    const label = MEMBER_EVENT_TYPE_LABELS[event.type];
+    void modal.confirm({
+      title: c.deleteTitle(label, formatDateVi(event.date)),
+      content: c.deleteBody,
+      okText: c.deleteOk,
+      okButtonProps: { danger: true },
+      cancelText: vi.lifecycle.cancel,
+      onOk: async () => {
+        try {
+          await deleteEvent(store, member, events, event.id, rules);
+          void message.success(c.deleted);
+        } catch (failed) {
+          modal.error({ title: c.refused, content: failed instanceof Error ? failed.message : String(failed) });
+        }
+      },
+    });
+  };
+  const editable = member.deleted === 0;
   const details = (group: keyof typeof DETAIL_GROUPS) => (
     <MemberDetails member={member} fields={DETAIL_GROUPS[group]} lookups={lookups} />
   );
@@ -102,7 +132,14 @@ export function MemberFilePage() {
           {
             key: 'history',
             label: t.tabs.history,
-            children: <MemberHistory events={events} journal={journal} lookups={lookups} />,
+            children: (
+              <MemberHistory
+                events={events}
+                journal={journal}
+                lookups={lookups}
+                {...(editable && { onEdit: setCorrecting, onDelete: askDelete })}
+              />
+            ),
           },
         ]}
       />
@@ -113,6 +150,16 @@ export function MemberFilePage() {
           member={member}
           events={events}
           onClose={() => setDialog(null)}
+        />
+      )}
+      {correcting && (
+        <EventCorrectionDialog
+          key={correcting.id}
+          member={member}
+          events={events}
+          event={correcting}
+          rules={rules}
+          onClose={() => setCorrecting(null)}
         />
       )}
     </div>

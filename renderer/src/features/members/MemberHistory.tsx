@@ -3,7 +3,8 @@
  * decision), and below it the edit history of the file from the audit journal (who changed which
  * field on which laptop, old → new), newest first.
  */
-import { Card, Empty, Flex, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, Tag, Timeline, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { formatDateVi } from '@shared/domain/dates';
 import {
   MEMBER_EVENT_FIELD_LABELS,
@@ -99,10 +100,15 @@ export function MemberHistory({
   events,
   journal,
   lookups,
+  onEdit,
+  onDelete,
 }: {
   events: readonly StoredEvent[];
   journal: readonly JournalEntry[];
   lookups: Lookups;
+  /** "Sửa" / "Xóa" on each event; left out while the file is in the recycle bin. */
+  onEdit?: (event: StoredEvent) => void;
+  onDelete?: (event: StoredEvent) => void;
 }) {
   const items = sortEvents(events).map((event) => ({
     key: event.id,
@@ -113,6 +119,29 @@ export function MemberHistory({
         <Typography.Text strong style={{ marginInlineStart: 12 }}>
           {MEMBER_EVENT_TYPE_LABELS[event.type]}
         </Typography.Text>
+        {onEdit && onDelete && (
+          <span className="timeline-actions">
+            <Button
+              type="link"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={`${t.correction.edit} ${MEMBER_EVENT_TYPE_LABELS[event.type]} ${formatDateVi(event.date)}`}
+              onClick={() => onEdit(event)}
+            >
+              {t.correction.edit}
+            </Button>
+            <Button
+              type="link"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={`${t.correction.delete} ${MEMBER_EVENT_TYPE_LABELS[event.type]} ${formatDateVi(event.date)}`}
+              onClick={() => onDelete(event)}
+            >
+              {t.correction.delete}
+            </Button>
+          </span>
+        )}
         {eventDetails(event, lookups).map((line) => (
           <div key={line} className="member-facts">
             {line}

@@ -7,9 +7,12 @@ import { App as AntApp, Button, Card, Flex, Table, Tag, Typography } from 'antd'
 import { UndoOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-router';
-import { formatDateVi } from '@shared/domain/dates';
-import { MEMBER_STATUS_LABELS, ORG_TYPE_LABELS } from '@shared/domain/labels';
-import type { Member, Organization } from '@shared/domain/types';
+import { formatDateVi, isFullIsoDate, todayIso } from '@shared/domain/dates';
+import { MEMBER_EVENT_TYPE_LABELS, MEMBER_STATUS_LABELS, ORG_TYPE_LABELS } from '@shared/domain/labels';
+import { resolveSetting } from '@shared/domain/settings';
+import { SETTINGS } from '@shared/domain/settingDefinitions';
+import type { Member, MemberEvent, Organization } from '@shared/domain/types';
+import Dexie from 'dexie';
 import { isValidHlc, parseHlc } from '@shared/sync/hlc';
 import type { StoredRecord } from '@shared/sync/record';
 import { vi } from '../../i18n/vi';
@@ -17,6 +20,8 @@ import { useStore } from '../../app/StoreContext';
 import { commit } from '../../db/writePath';
 import { formatDateTimeVi } from '../members/fieldFormat';
 import { restoreMember } from '../members/trash';
+import { restoreEvent } from '../members/eventCorrections';
+import { useStoredSettingVersions } from '../members/memberQueries';
 
 const t = vi.recycleBin;
 
@@ -56,6 +61,27 @@ export function RecycleBinPage() {
       ),
     [db],
   );
+  // Events deleted on their own; those deleted with their member come back with it.
+  const events = useLiveQuery(async () => {
+    const records = (await db.memberEvents
+      .where('[deleted+memberId]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .toArray()) as unknown as Deleted<MemberEvent>[];
+    const owners = await db.members.bulkGet([...new Set(records.map((e) => e.memberId))]);
+    const live = new Map(owners.filter((m) => m && m.deleted === 0).map((m) => [m!.id, String(m!.fullName)]));
+    return newestFirst(records.filter((e) => live.has(e.memberId))).map((e) => ({
+      ...e,
+      memberName: live.get(e.memberId)!,
+    }));
+  }, [db]);
+  const settings = useStoredSettingVersions();
+  const rulesFor = (member: Member) => ({
+    probationMonths: resolveSetting(
+      SETTINGS.probationMonths,
+      settings?.[SETTINGS.probationMonths.key],
+      isFullIsoDate(member.joinedOn) ? member.joinedOn : todayIso(),
+    ),
+  });
   const names = useLiveQuery(async () => {
     const all: StoredRecord[] = await db.organizations.toArray();
     return new Map(all.map((org) => [org.id, { name: String(org.name), deleted: org.deleted === 1 }]));
@@ -163,6 +189,51 @@ export function RecycleBinPage() {
                       ),
                     o.name,
                   ),
+              },
+            ]}
+          />
+        </Card>
+        <Card size="small" title={t.events} data-testid="bin-events">
+          <Table<Deleted<MemberEvent> & { memberName: string }>
+            size="small"
+            rowKey="id"
+            loading={events === undefined}
+            dataSource={events ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t.emptyEvents }}
+            columns={[
+              {
+                title: t.eventColumns.member,
+                dataIndex: 'memberName',
+                render: (name: string, e) => <Link to={`/dang-vien/${e.memberId}`}>{name}</Link>,
+              },
+              {
+                title: t.eventColumns.event,
+                dataIndex: 'type',
+                render: (type: MemberEvent['type']) => MEMBER_EVENT_TYPE_LABELS[type],
+              },
+              {
+                title: t.eventColumns.date,
+                dataIndex: 'date',
+                width: 120,
+                render: (d: string) => formatDateVi(d),
+              },
+              { title: t.columns.deletedAt, key: 'at', width: 150, render: (_, e) => deletedAt(e) },
+              {
+                title: '',
+                key: 'restore',
+                width: 130,
+                render: (_, e) => {
+                  const name = `${MEMBER_EVENT_TYPE_LABELS[e.type]} ${formatDateVi(e.date)} ${e.memberName}`;
+                  return restoreButton(
+                    () =>
+                      void restore(
+                        () => restoreEvent(store, e.id, (m) => rulesFor(m)),
+                        `${MEMBER_EVENT_TYPE_LABELS[e.type]} (${e.memberName})`,
+                      ),
+                    name,
+                  );
+                },
               },
             ]}
           />
