@@ -553,7 +553,7 @@ export const vi = {
   recycleBin: {
     title: 'Thùng rác',
     intro:
-      'Hồ sơ đảng viên và tổ chức đảng bị xóa do nhập nhầm được giữ ở đây và có thể khôi phục. Đảng viên chuyển đi, từ trần, bị xóa tên hay ra khỏi Đảng không nằm ở đây: họ vẫn ở trong sổ với tình trạng tương ứng.',
+      'Hồ sơ đảng viên, tổ chức đảng và sự kiện bị xóa do nhập nhầm được giữ ở đây và có thể khôi phục. Đảng viên chuyển đi, từ trần, bị xóa tên hay ra khỏi Đảng không nằm ở đây: họ vẫn ở trong sổ với tình trạng tương ứng.',
     members: 'Hồ sơ đảng viên',
     organizations: 'Tổ chức đảng',
     columns: {
