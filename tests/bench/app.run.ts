@@ -94,6 +94,29 @@ async function measureOrgCounts(page: Page, n: number, figures: Figures): Promis
   figures[`orgtree.counts_today_ms@${n}`] = round(today.ms);
 }
 
+/**
+ * Excel: the whole register exported (default columns, then the 7-HSĐV layout), then a 10,000-row
+ * workbook imported into it from its bytes to committed (once, at the first size: it adds members).
+ */
+async function measureExcel(page: Page, n: number, figures: Figures, importToo: boolean): Promise<void> {
+  await page.goto(`${baseUrl}bench.html`);
+  await page.getByText('bench-ready').waitFor();
+  const exported = await page.evaluate(() => window.qldvBench.excelExport());
+  if (exported.members !== n) throw new Error(`exported ${exported.members} members, expected ${n}`);
+  figures[`excel.export_ms@${n}`] = round(exported.listMs);
+  figures[`excel.export_book_ms@${n}`] = round(exported.bookMs);
+  if (!importToo) return;
+  const rows = 10_000;
+  const imported = await page.evaluate((count) => window.qldvBench.excelImport(count), rows);
+  if (imported.rows !== rows) throw new Error(`the import read ${imported.rows} rows, expected ${rows}`);
+  figures[`excel.import_ms@${rows}`] = round(imported.ms);
+  figures[`excel.import_read_ms@${rows}`] = round(imported.readMs);
+  figures[`excel.import_check_ms@${rows}`] = round(imported.planMs);
+  figures[`excel.import_commit_ms@${rows}`] = round(imported.commitMs);
+  figures[`excel.import_created@${rows}`] = imported.created;
+  figures[`excel.import_register_size@${rows}`] = n;
+}
+
 it('measures the app at each size', async () => {
   const figures: Figures = {};
   for (const n of benchSizes()) {
@@ -116,6 +139,8 @@ it('measures the app at each size', async () => {
     figures[`startup.dashboard_ms@${n}`] = round(median(startups));
     await measureRegister(page, n, figures);
     await measureOrgCounts(page, n, figures);
+    // Last: the import adds 10,000 members to this size's register.
+    await measureExcel(page, n, figures, n === benchSizes()[0]);
     await context.close();
   }
   printTable(saveFigures(figures));

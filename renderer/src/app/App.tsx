@@ -17,6 +17,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { MemberCreatePage, MemberEditPage } from '../features/members/MemberFormPage';
 import { MemberFilePage } from '../features/members/MemberFilePage';
 import { RecycleBinPage } from '../features/recycleBin/RecycleBinPage';
+import { ImportPage } from '../features/excel/ImportPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -33,6 +34,7 @@ function createRouter() {
         { path: 'to-chuc/:id?', element: <OrganizationsPage /> },
         { path: 'dang-vien', element: <MembersPage /> },
         { path: 'dang-vien/moi', element: <MemberCreatePage /> },
+        { path: 'dang-vien/nhap-excel', element: <ImportPage /> },
         { path: 'dang-vien/:id', element: <MemberFilePage /> },
         { path: 'dang-vien/:id/sua', element: <MemberEditPage /> },
         { path: 'thung-rac', element: <RecycleBinPage /> },

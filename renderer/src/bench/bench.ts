@@ -15,6 +15,7 @@ import type { Organization } from '@shared/domain/types';
 import { countByOrganization, rollUp } from '@shared/domain/orgCounts';
 import { liveOrganizations } from '../features/organizations/queries';
 import { loadMemberStates } from '../features/organizations/useOrgCounts';
+import { excelExport, excelImport } from '../features/excel/excelBench';
 
 const ASOF = '2025-11-26';
 
@@ -98,9 +99,14 @@ async function orgTreeCounts(asOf: string): Promise<{ ms: number; organizations:
 
 declare global {
   interface Window {
-    qldvBench: { load: typeof load; orgTreeCounts: typeof orgTreeCounts };
+    qldvBench: {
+      load: typeof load;
+      orgTreeCounts: typeof orgTreeCounts;
+      excelImport: typeof excelImport;
+      excelExport: typeof excelExport;
+    };
   }
 }
 
-window.qldvBench = { load, orgTreeCounts };
+window.qldvBench = { load, orgTreeCounts, excelImport, excelExport };
 document.getElementById('status')!.textContent = 'bench-ready';

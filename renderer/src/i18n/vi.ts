@@ -2,6 +2,8 @@
  * The UI dictionary: every string a user sees lives here, in Vietnamese with full diacritics.
  * Labels of domain values (statuses, organization types…) live beside their types in shared/domain.
  */
+import { excel } from './excel';
+
 export const vi = {
   app: {
     name: 'Quản lý Đảng viên',
@@ -576,4 +578,5 @@ export const vi = {
     emptyEvents: 'Không có sự kiện nào trong Thùng rác.',
     eventColumns: { member: 'Đảng viên', event: 'Sự kiện', date: 'Ngày' },
   },
+  excel,
 } as const;

@@ -19,6 +19,7 @@ import { RegisterFilters, type RegisterChoice } from './register/RegisterFilters
 import { RegisterTable } from './register/RegisterTable';
 import { DEFAULT_COLUMNS, registerColumns, type ColumnKey } from './register/columns';
 import { useChosenColumns, useOrganizationTree, useRegisterRows } from './register/useRegister';
+import { RegisterExcelButtons } from '../excel/ExcelButtons';
 
 export function MembersPage() {
   const { db } = useStore();
@@ -119,6 +120,11 @@ export function MembersPage() {
           >
             <Button icon={<TableOutlined />}>{vi.register.columnsButton}</Button>
           </Popover>
+          <RegisterExcelButtons
+            members={shown}
+            columns={columns.map((c) => ({ key: c.key, title: vi.register.columns[c.key] }))}
+            scope={{ organizationId: choice.organizationId, total: rows.length }}
+          />
           <Button icon={<DeleteOutlined />} onClick={() => void navigate('/thung-rac')}>
             {vi.register.recycleBin}
           </Button>

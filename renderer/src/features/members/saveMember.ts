@@ -68,7 +68,7 @@ export async function createMember(store: DataStore, file: NewMemberFile): Promi
 }
 
 /** The admission and official events updated to the edited dates and decision numbers. */
-function followingEvents(draft: MemberDraft, events: readonly StoredEvent[]): Draft[] {
+export function followingEvents(draft: MemberDraft, events: readonly StoredEvent[]): Draft[] {
   const only = (type: MemberEvent['type']) => {
     const found = events.filter((event) => event.type === type);
     return found.length === 1 ? found[0] : undefined;

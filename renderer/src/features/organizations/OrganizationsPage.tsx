@@ -19,6 +19,7 @@ import { DATE_FORMAT, ISO_FORMAT } from './OrgFields';
 import { useMemberNames, useOrgCounts } from './useOrgCounts';
 import { useOrganizations, useOrgThresholds } from './useOrganizations';
 import './organizations.css';
+import { OrganizationsExcelButton } from '../excel/ExcelButtons';
 
 const t = vi.organizations;
 /** Marked in the tree: the size rules. Leadership gaps show on the card (the demo records none). */
@@ -105,6 +106,7 @@ export function OrganizationsPage() {
             value={dayjs(asOf)}
             onChange={(value) => value && setAsOf(value.format(ISO_FORMAT))}
           />
+          <OrganizationsExcelButton organizations={index?.list} counts={counts?.rolled} asOf={counts?.asOf} />
         </Flex>
       </div>
       {!index ? (
