@@ -44,8 +44,26 @@ export interface AppInfo {
   host: 'electron' | 'browser';
 }
 
+/** Saving the page on screen (a report's A4 sheet) as a PDF. */
+export interface SavePdfRequest {
+  /** File name offered to the user, e.g. `Danh-sach-dang-vien-2026-11-26.pdf`. */
+  suggestedName: string;
+}
+
+export interface SavePdfResult {
+  /** False when the user cancelled, or when the browser's print dialog stood in. */
+  saved: boolean;
+  path?: string;
+  /** The browser has no silent PDF: it opened its print dialog, where "Save as PDF" is a choice. */
+  viaPrintDialog?: boolean;
+}
+
 export interface PlatformApi {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Opens the print dialog for the page on screen; print CSS decides what goes on paper. */
+  print(): Promise<void>;
+  /** The page on screen as an A4 PDF, saved where the user chooses (Electron printToPDF). */
+  savePdf(request: SavePdfRequest): Promise<SavePdfResult>;
   /** Resolves to null when the user cancelled. */
   openFile(request?: OpenFileRequest): Promise<OpenedFile | null>;
   appInfo(): Promise<AppInfo>;

@@ -13,6 +13,7 @@ import { mainWindowOptions, shouldStartMaximized } from './window';
 import { appMenuTemplate } from './menu';
 import { electronFileDialogs, registerFileHandlers } from './ipc/files';
 import { registerAppInfoHandler } from './ipc/app-info';
+import { registerPrintHandlers } from './ipc/print';
 
 // Built layout: dist/main/index.js (this file), dist/preload/index.cjs, dist/renderer/.
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,10 @@ function onReady(): void {
     electronFileDialogs(dialog, () => mainWindow),
   );
   registerAppInfoHandler(ipcMain, app);
+  registerPrintHandlers(
+    ipcMain,
+    electronFileDialogs(dialog, () => mainWindow),
+  );
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools })));
   createMainWindow();
 }

@@ -17,8 +17,8 @@ describe('the preload bridge', () => {
     expect(Object.keys(contextBridge.exposed)).toEqual(['qldv']);
   });
 
-  it('exposes exactly saveFile, openFile and appInfo: no ipcRenderer, no generic invoke', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'openFile', 'saveFile']);
+  it('exposes exactly saveFile, openFile, appInfo, print and savePdf: no ipcRenderer, no generic invoke', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'openFile', 'print', 'saveFile', 'savePdf']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
     expect(Object.values(bridge)).not.toContain(ipcRenderer.invoke);
@@ -29,6 +29,8 @@ describe('the preload bridge', () => {
     ['openFile', [{ filters: [] }], ['file:open', { filters: [] }]],
     ['openFile', [], ['file:open', undefined]],
     ['appInfo', [], ['app:info']],
+    ['print', [], ['print:page']],
+    ['savePdf', [{ suggestedName: 'bao-cao.pdf' }], ['print:pdf', { suggestedName: 'bao-cao.pdf' }]],
   ])('%s invokes its own channel and passes the request through', async (name, args, expected) => {
     ipcRenderer.invoke.mockClear();
     ipcRenderer.invoke.mockResolvedValueOnce('answer');

@@ -13,6 +13,8 @@ import type {
   PlatformApi,
   SaveFileRequest,
   SaveFileResult,
+  SavePdfRequest,
+  SavePdfResult,
 } from '@shared/platform';
 
 const api = {
@@ -21,6 +23,9 @@ const api = {
   openFile: (request?: OpenFileRequest) =>
     ipcRenderer.invoke(IpcChannel.openFile, request) as Promise<OpenedFile | null>,
   appInfo: () => ipcRenderer.invoke(IpcChannel.appInfo) as Promise<AppInfo>,
+  print: () => ipcRenderer.invoke(IpcChannel.print) as Promise<void>,
+  savePdf: (request: SavePdfRequest) =>
+    ipcRenderer.invoke(IpcChannel.savePdf, request) as Promise<SavePdfResult>,
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld(PLATFORM_BRIDGE_KEY, api);

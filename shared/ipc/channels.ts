@@ -6,6 +6,8 @@ export const IpcChannel = {
   saveFile: 'file:save',
   openFile: 'file:open',
   appInfo: 'app:info',
+  print: 'print:page',
+  savePdf: 'print:pdf',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

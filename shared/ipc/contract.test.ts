@@ -7,7 +7,13 @@ const bytes = new Uint8Array([0x51, 0x4c, 0x44, 0x56]);
 describe('the IPC contract', () => {
   it('has one entry per channel name, and the names are namespaced', () => {
     expect(Object.keys(ipcContract).sort()).toEqual(Object.values(IpcChannel).sort());
-    expect(Object.values(IpcChannel)).toEqual(['file:save', 'file:open', 'app:info']);
+    expect(Object.values(IpcChannel)).toEqual([
+      'file:save',
+      'file:open',
+      'app:info',
+      'print:page',
+      'print:pdf',
+    ]);
     expect(PLATFORM_BRIDGE_KEY).toBe('qldv');
   });
 
@@ -75,5 +81,22 @@ describe('the IPC contract', () => {
     };
     expect(ipcContract['app:info'].output.safeParse(info).success).toBe(true);
     expect(ipcContract['app:info'].output.safeParse({ ...info, host: 'node' }).success).toBe(false);
+  });
+});
+
+describe('print:page and print:pdf inputs', () => {
+  it('print:page takes nothing', () => {
+    expect(ipcContract['print:page'].input.safeParse(undefined).success).toBe(true);
+    expect(ipcContract['print:page'].input.safeParse({ silent: true }).success).toBe(false);
+  });
+
+  it.each([
+    ['a PDF name', { suggestedName: 'Danh-sach-dang-vien-2026-11-26.pdf' }, true],
+    ['upper-case extension', { suggestedName: 'BAO-CAO.PDF' }, true],
+    ['another extension', { suggestedName: 'bao-cao.exe' }, false],
+    ['a path', { suggestedName: 'C:\\Windows\\bao-cao.pdf' }, false],
+    ['an extra field', { suggestedName: 'a.pdf', bytes: new Uint8Array() }, false],
+  ])('print:pdf: %s', (_name, payload, ok) => {
+    expect(ipcContract['print:pdf'].input.safeParse(payload).success).toBe(ok);
   });
 });

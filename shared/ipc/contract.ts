@@ -13,6 +13,8 @@ import type {
   PlatformApi,
   SaveFileRequest,
   SaveFileResult,
+  SavePdfRequest,
+  SavePdfResult,
 } from '../platform';
 import { IpcChannel, type IpcChannelName } from './channels';
 
@@ -68,10 +70,23 @@ const appInfoOutput = z.strictObject({
   host: z.enum(['electron', 'browser']),
 });
 
+const printInput = z.undefined();
+const printOutput = z.undefined();
+const savePdfInput = z.strictObject({
+  suggestedName: fileNameSchema.refine((name) => /\.pdf$/i.test(name), 'Tên tệp PDF phải kết thúc bằng .pdf.'),
+});
+const savePdfOutput = z.strictObject({
+  saved: z.boolean(),
+  path: z.string().optional(),
+  viaPrintDialog: z.boolean().optional(),
+});
+
 export const ipcContract = {
   [IpcChannel.saveFile]: { input: saveFileInput, output: saveFileOutput },
   [IpcChannel.openFile]: { input: openFileInput, output: openFileOutput },
   [IpcChannel.appInfo]: { input: appInfoInput, output: appInfoOutput },
+  [IpcChannel.print]: { input: printInput, output: printOutput },
+  [IpcChannel.savePdf]: { input: savePdfInput, output: savePdfOutput },
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -97,4 +112,10 @@ export type ContractMatchesPlatformApi = [
   Assert<Same<IpcOutput<'app:info'>, AppInfo>>,
   Assert<Same<Parameters<PlatformApi['appInfo']>, []>>,
   Assert<Same<Awaited<ReturnType<PlatformApi['saveFile']>>, SaveFileResult>>,
+  Assert<Same<IpcInput<'print:page'>, undefined>>,
+  Assert<Same<Parameters<PlatformApi['print']>, []>>,
+  Assert<Same<IpcInput<'print:pdf'>, SavePdfRequest>>,
+  Assert<Same<IpcOutput<'print:pdf'>, SavePdfResult>>,
+  Assert<Same<Parameters<PlatformApi['savePdf']>[0], SavePdfRequest>>,
+  Assert<Same<Awaited<ReturnType<PlatformApi['savePdf']>>, SavePdfResult>>,
 ];

@@ -117,6 +117,38 @@ async function measureExcel(page: Page, n: number, figures: Figures, importToo: 
   figures[`excel.import_register_size@${rows}`] = n;
 }
 
+/**
+ * Statistics: the ward's full statistics as of a past date and today, once the members are
+ * prepared (prepare and load reported apart); and at the first size, the ward's member list
+ * printed to an A4 PDF by Chromium (page.pdf, as Electron's printToPDF does).
+ */
+async function measureStatistics(page: Page, n: number, figures: Figures, pdfToo: boolean): Promise<void> {
+  await page.goto(`${baseUrl}bench.html`);
+  await page.getByText('bench-ready').waitFor();
+  const stats = await page.evaluate(() => window.qldvBench.statisticsCompute('2024-12-31'));
+  if (stats.total !== n) throw new Error(`the statistics count ${stats.total} members today, expected ${n}`);
+  figures[`stats.compute_ms@${n}`] = round(stats.computeMs);
+  figures[`stats.compute_today_ms@${n}`] = round(stats.computeTodayMs);
+  figures[`stats.prepare_ms@${n}`] = round(stats.prepareMs);
+  if (!pdfToo) return;
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}index.html#/bao-cao`);
+  const rows = page.locator('[data-testid="member-list-table"] tbody tr:not(.group-row)');
+  await page.waitForFunction(
+    (count) =>
+      document.querySelectorAll('[data-testid="member-list-table"] tbody tr:not(.group-row)').length === count,
+    n,
+    { timeout: 120_000 },
+  );
+  if ((await rows.count()) !== n) throw new Error('the member list is incomplete');
+  await page.emulateMedia({ media: 'print' });
+  const start = performance.now();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  figures[`report.pdf_ms@${n}`] = round(performance.now() - start);
+  figures[`report.pdf_kb@${n}`] = round(pdf.length / 1024);
+  await page.emulateMedia({ media: 'screen' });
+}
+
 it('measures the app at each size', async () => {
   const figures: Figures = {};
   for (const n of benchSizes()) {
@@ -139,6 +171,7 @@ it('measures the app at each size', async () => {
     figures[`startup.dashboard_ms@${n}`] = round(median(startups));
     await measureRegister(page, n, figures);
     await measureOrgCounts(page, n, figures);
+    await measureStatistics(page, n, figures, n === benchSizes()[0]);
     // Last: the import adds 10,000 members to this size's register.
     await measureExcel(page, n, figures, n === benchSizes()[0]);
     await context.close();

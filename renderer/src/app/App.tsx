@@ -20,6 +20,7 @@ import { RecycleBinPage } from '../features/recycleBin/RecycleBinPage';
 import { ImportPage } from '../features/excel/ImportPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
 dayjs.locale('vi');
@@ -39,6 +40,7 @@ function createRouter() {
         { path: 'dang-vien/:id/sua', element: <MemberEditPage /> },
         { path: 'thung-rac', element: <RecycleBinPage /> },
         { path: 'dong-bo', element: <SyncPage /> },
+        { path: 'thong-ke', element: <StatisticsPage /> },
         { path: 'bao-cao', element: <ReportsPage /> },
         { path: 'cai-dat', element: <SettingsPage /> },
       ],

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   DeleteOutlined,
+  FileTextOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -20,7 +21,8 @@ const NAV = [
   { key: '/to-chuc', icon: <ApartmentOutlined />, label: vi.nav.organizations },
   { key: '/dang-vien', icon: <TeamOutlined />, label: vi.nav.members },
   { key: '/dong-bo', icon: <SwapOutlined />, label: vi.nav.sync },
-  { key: '/bao-cao', icon: <BarChartOutlined />, label: vi.nav.reports },
+  { key: '/thong-ke', icon: <BarChartOutlined />, label: vi.nav.statistics },
+  { key: '/bao-cao', icon: <FileTextOutlined />, label: vi.nav.reports },
   { key: '/thung-rac', icon: <DeleteOutlined />, label: vi.nav.recycleBin },
   { key: '/cai-dat', icon: <SettingOutlined />, label: vi.nav.settings },
 ];

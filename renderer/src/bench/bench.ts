@@ -16,6 +16,7 @@ import { countByOrganization, rollUp } from '@shared/domain/orgCounts';
 import { liveOrganizations } from '../features/organizations/queries';
 import { loadMemberStates } from '../features/organizations/useOrgCounts';
 import { excelExport, excelImport } from '../features/excel/excelBench';
+import { statisticsCompute } from '../features/statistics/statisticsBench';
 
 const ASOF = '2025-11-26';
 
@@ -104,9 +105,10 @@ declare global {
       orgTreeCounts: typeof orgTreeCounts;
       excelImport: typeof excelImport;
       excelExport: typeof excelExport;
+      statisticsCompute: typeof statisticsCompute;
     };
   }
 }
 
-window.qldvBench = { load, orgTreeCounts, excelImport, excelExport };
+window.qldvBench = { load, orgTreeCounts, excelImport, excelExport, statisticsCompute };
 document.getElementById('status')!.textContent = 'bench-ready';

@@ -2,6 +2,7 @@
  * The UI dictionary: every string a user sees lives here, in Vietnamese with full diacritics.
  * Labels of domain values (statuses, organization types…) live beside their types in shared/domain.
  */
+import { reportsText, statisticsText } from './statistics';
 import { excel } from './excel';
 
 export const vi = {
@@ -20,6 +21,7 @@ export const vi = {
     organizations: 'Tổ chức đảng',
     members: 'Đảng viên',
     sync: 'Đồng bộ',
+    statistics: 'Thống kê',
     reports: 'Báo cáo',
     recycleBin: 'Thùng rác',
     settings: 'Cài đặt',
@@ -552,6 +554,8 @@ export const vi = {
     refused: 'Không ghi nhận được',
     fixErrors: 'Hãy sửa các ô được đánh dấu đỏ rồi ghi nhận lại.',
   },
+  statistics: statisticsText,
+  reports: reportsText,
   recycleBin: {
     title: 'Thùng rác',
     intro:

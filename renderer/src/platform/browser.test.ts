@@ -147,3 +147,18 @@ describe('app info in the browser', () => {
     });
   });
 });
+
+describe('printing in the browser', () => {
+  it('print and save as PDF both open the browser’s print dialog; the PDF says so', async () => {
+    // happy-dom has no print(); the adapter reaches it through the document's window.
+    const print = vi.fn();
+    const platform = createBrowserPlatform({ defaultView: { print } } as unknown as Document);
+    await platform.print();
+    expect(print).toHaveBeenCalledTimes(1);
+    await expect(platform.savePdf({ suggestedName: 'bao-cao.pdf' })).resolves.toEqual({
+      saved: false,
+      viaPrintDialog: true,
+    });
+    expect(print).toHaveBeenCalledTimes(2);
+  });
+});

@@ -84,5 +84,14 @@ export function createBrowserPlatform(doc: Document = document): PlatformApi {
     },
     openFile: (request) => pickFile(doc, request?.filters),
     appInfo: () => Promise.resolve({ ...BROWSER_APP_INFO }),
+    print() {
+      doc.defaultView?.print();
+      return Promise.resolve();
+    },
+    savePdf() {
+      // No silent PDF in a browser: its print dialog offers "Save as PDF".
+      doc.defaultView?.print();
+      return Promise.resolve({ saved: false, viaPrintDialog: true });
+    },
   };
 }

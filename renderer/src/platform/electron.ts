@@ -32,5 +32,7 @@ export function createElectronPlatform(bridge: PlatformApi): PlatformApi {
     saveFile: (request) => unwrapErrors(() => bridge.saveFile(request)),
     openFile: (request) => unwrapErrors(() => bridge.openFile(request)),
     appInfo: () => unwrapErrors(() => bridge.appInfo()),
+    print: () => unwrapErrors(() => bridge.print()),
+    savePdf: (request) => unwrapErrors(() => bridge.savePdf(request)),
   };
 }

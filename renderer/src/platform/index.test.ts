@@ -7,6 +7,8 @@ function fakeBridge(): PlatformApi {
   return {
     saveFile: vi.fn(() => Promise.resolve({ saved: true, path: 'D:\\qldv.qldv' })),
     openFile: vi.fn(() => Promise.resolve(null)),
+    print: vi.fn(() => Promise.resolve()),
+    savePdf: vi.fn(() => Promise.resolve({ saved: true, path: 'D:\\bao-cao.pdf' })),
     appInfo: vi.fn(() =>
       Promise.resolve({
         version: '1.0.0',
@@ -59,6 +61,21 @@ describe('errors from the Electron host', () => {
     await expect(getPlatform().saveFile({ bytes: new Uint8Array(), suggestedName: 'a' })).rejects.toThrow(
       /^Dữ liệu gửi kèm không hợp lệ\.$/,
     );
+  });
+
+  it('from saving a PDF reach the user as the main process wrote them', async () => {
+    const bridge = fakeBridge();
+    vi.mocked(bridge.savePdf).mockRejectedValue(
+      new Error(
+        "Error invoking remote method 'print:pdf': Error: Không tạo được tệp PDF từ trang báo cáo. Hãy thử lại.",
+      ),
+    );
+    window.qldv = bridge;
+    await expect(getPlatform().savePdf({ suggestedName: 'a.pdf' })).rejects.toThrow(
+      /^Không tạo được tệp PDF từ trang báo cáo\. Hãy thử lại\.$/,
+    );
+    await getPlatform().print();
+    expect(bridge.print).toHaveBeenCalledOnce();
   });
 
   it('are left alone when they are not IPC errors', () => {

@@ -14,6 +14,8 @@ beforeEach(async () => {
   setPlatformForTests({
     saveFile: () => Promise.resolve({ saved: false }),
     openFile: () => Promise.resolve(null),
+    print: () => Promise.resolve(),
+    savePdf: () => Promise.resolve({ saved: false }),
     appInfo: () => Promise.resolve({ version: '1.2.3', platform: 'win32', dataFolder: 'C:\\Users\\VP\\AppData\\qldv', host: 'electron' }),
   });
 });
