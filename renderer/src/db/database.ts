@@ -27,7 +27,14 @@ export type MetaKey =
   // Sync (renderer/src/db/sync.ts): held-effects vector, peers' known vectors, imported file ids.
   | 'syncVV'
   | 'syncPeers'
-  | 'syncImports';
+  | 'syncImports'
+  // The office (renderer/src/features/sync/office.ts): the non-extractable office CryptoKey, its
+  // passphrase wrapping, key id and set-up time; and the files this laptop sent (syncSent).
+  | 'officeKey'
+  | 'officeKeyWrapped'
+  | 'officeKeyId'
+  | 'officeJoinedAt'
+  | 'syncSent';
 
 /** One audit line per record a write touched: who, on which laptop, when, which fields, old → new. */
 export interface JournalEntry {

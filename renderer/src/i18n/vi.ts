@@ -4,6 +4,7 @@
  */
 import { reportsText, statisticsText } from './statistics';
 import { excel } from './excel';
+import { syncText } from './sync';
 
 export const vi = {
   app: {
@@ -583,4 +584,5 @@ export const vi = {
     eventColumns: { member: 'Đảng viên', event: 'Sự kiện', date: 'Ngày' },
   },
   excel,
+  sync: syncText,
 } as const;
