@@ -1,6 +1,7 @@
 /**
  * Measurements that run inside the app's page, so no round trip to the test process is timed.
- * Each resolves on the animation frame after the DOM shows the result: "on screen".
+ * Each resolves just after the browser paints the frame that shows the result ("on screen"): a
+ * message posted from the frame's animation callback is delivered after that frame's paint.
  */
 import type { Page } from 'playwright-core';
 
@@ -12,7 +13,12 @@ export function timeClickToElement(page: Page, clickSelector: string, readySelec
         const target = document.querySelector<HTMLElement>(click);
         if (!target) return reject(new Error(`nothing matches ${click}`));
         const t0 = performance.now();
-        const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+        const done = () =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port2.postMessage(0);
+          });
         const observer = new MutationObserver(() => {
           if (document.querySelector(ready)) {
             observer.disconnect();
@@ -42,8 +48,14 @@ export function timeSearchKeystrokes(page: Page, queries: readonly string[]): Pr
     const type = (text: string) =>
       new Promise<number>((resolve) => {
         const t0 = performance.now();
-        // The count changes in the same commit as the rows; the virtual list paints them a frame on.
-        const finish = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+        // The count changes in the same commit as the rows: once the frame after it is painted,
+        // the new rows are on screen.
+        const finish = () =>
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port2.postMessage(0);
+          });
         const observer = new MutationObserver(() => {
           if (count.dataset.query === text) {
             observer.disconnect();
