@@ -38,11 +38,13 @@ const SAME_DAY_RANK: Record<MemberEventType, number> = {
   deceased: 14,
 };
 
-const rankOf = (event: LifecycleEvent) => (event.posthumous ? 15 : SAME_DAY_RANK[event.type]);
+/** An event's place among the events of its day (see SAME_DAY_RANK). */
+export const sameDayRank = (event: LifecycleEvent): number =>
+  event.posthumous ? 15 : SAME_DAY_RANK[event.type];
 
 /** Date order ('1965' before '1965-04-01'), then the same-day rank, then the id: a total order. */
 export function compareEvents(a: LifecycleEvent, b: LifecycleEvent): number {
-  return compareIsoDates(a.date, b.date) || rankOf(a) - rankOf(b) || (a.id ?? '').localeCompare(b.id ?? '');
+  return compareIsoDates(a.date, b.date) || sameDayRank(a) - sameDayRank(b) || (a.id ?? '').localeCompare(b.id ?? '');
 }
 
 export function sortEvents<T extends LifecycleEvent>(events: readonly T[]): T[] {

@@ -18,27 +18,10 @@ import {
   type LifecycleState,
 } from '../domain/lifecycleMachine';
 import { parsePartialDate } from '../domain/dates';
+import { sameDayRank } from '../domain/lifecycle';
 import type { Id, Member, MemberEvent, MemberEventType } from '../domain/types';
 import { dayKeyOf, type DayKey } from './statisticsDates';
 
-/** Same-day order of lifecycle.ts: a start, then changes, then an end; a posthumous award last. */
-const SAME_DAY_RANK: Record<MemberEventType, number> = {
-  admission: 0,
-  transferIn: 1,
-  readmission: 2,
-  madeOfficial: 3,
-  transferInternal: 4,
-  temporaryReturn: 5,
-  exemptionEnded: 6,
-  exemption: 7,
-  award: 8,
-  discipline: 9,
-  transferOut: 10,
-  removedFromRolls: 11,
-  resigned: 12,
-  expelled: 13,
-  deceased: 14,
-};
 const STARTS = new Set<MemberEventType>(['admission', 'transferIn', 'readmission']);
 
 /** Days after which the state holds (first possible day of the event), and the states, in step. */
@@ -64,7 +47,7 @@ function keyed(event: LifecycleEvent): Keyed | undefined {
   return {
     event,
     order: date.year * 10000 + (date.month ?? 0) * 100 + (date.day ?? 0),
-    rank: event.posthumous ? 15 : SAME_DAY_RANK[event.type],
+    rank: sameDayRank(event),
     start: dayKeyOf(event.date, 'start')!,
   };
 }
