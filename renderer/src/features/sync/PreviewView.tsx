@@ -1,4 +1,4 @@
-import { Alert, Collapse, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Collapse, Descriptions, Table, Tag, Typography, type TableProps } from 'antd';
 import type { ImportPreview, PreviewChange } from '@shared/sync/preview';
 import { syncText as t } from '../../i18n/sync';
 import {
@@ -14,6 +14,19 @@ import {
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 const PAGE = { pageSize: 10, hideOnSinglePage: true, showSizeChanger: false } as const;
+
+/** Every table of the preview: small, ten rows a page. */
+function PreviewTable<T extends object>(props: TableProps<T>) {
+  return <Table<T> size="small" pagination={PAGE} {...props} />;
+}
+
+/** A column that marks every row of a section (deleted in red, restored in green). */
+const markColumn = (color: string, text: string, width: number) => ({
+  title: '',
+  key: 'mark',
+  width,
+  render: () => <Tag color={color}>{text}</Tag>,
+});
 const TABLE_ORDER = ['organizations', 'members', 'memberEvents', 'memberPhotos', 'settings'];
 
 interface ChangeRow {
@@ -68,18 +81,8 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
       key: 'deleted',
       label: <Typography.Text type="danger">{t.import.deleted(preview.deleted.length)}</Typography.Text>,
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
-          columns={[
-            ...recordColumns,
-            {
-              title: '',
-              key: 'mark',
-              width: 80,
-              render: () => <Tag color="red">{t.import.deletedMark}</Tag>,
-            },
-          ]}
+        <PreviewTable
+          columns={[...recordColumns, markColumn('red', t.import.deletedMark, 80)]}
           dataSource={recordsRows(preview.deleted)}
           rowClassName={() => 'sync-row-deleted'}
         />
@@ -90,9 +93,7 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
       key: 'conflicts',
       label: <Typography.Text type="warning">{t.import.conflicts(preview.conflicts.length)}</Typography.Text>,
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
+        <PreviewTable
           columns={[
             { title: t.import.record, dataIndex: 'record', key: 'record' },
             { title: t.import.field, dataIndex: 'field', key: 'field' },
@@ -121,12 +122,7 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
       key: 'changed',
       label: t.import.changed(preview.changed.length),
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
-          columns={changeColumns}
-          dataSource={changeRows(preview.changed, names, false)}
-        />
+        <PreviewTable columns={changeColumns} dataSource={changeRows(preview.changed, names, false)} />
       ),
     });
   if (preview.moves.length)
@@ -134,9 +130,7 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
       key: 'moves',
       label: t.import.moves(preview.moves.length),
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
+        <PreviewTable
           columns={[
             { title: t.import.record, dataIndex: 'name', key: 'name' },
             { title: t.import.oldValue, dataIndex: 'from', key: 'from' },
@@ -156,18 +150,8 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
       key: 'restored',
       label: t.import.restored(preview.restored.length),
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
-          columns={[
-            ...recordColumns,
-            {
-              title: '',
-              key: 'mark',
-              width: 100,
-              render: () => <Tag color="green">{t.import.restoredMark}</Tag>,
-            },
-          ]}
+        <PreviewTable
+          columns={[...recordColumns, markColumn('green', t.import.restoredMark, 100)]}
           dataSource={recordsRows(preview.restored)}
         />
       ),
@@ -176,14 +160,7 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
     sections.push({
       key: 'created',
       label: t.import.created(preview.created.length),
-      children: (
-        <Table
-          size="small"
-          pagination={PAGE}
-          columns={recordColumns}
-          dataSource={recordsRows(preview.created)}
-        />
-      ),
+      children: <PreviewTable columns={recordColumns} dataSource={recordsRows(preview.created)} />,
     });
   if (preview.duplicates.length)
     sections.push({
@@ -192,9 +169,7 @@ export function PreviewView({ preview, names }: { preview: ImportPreview; names:
         <Typography.Text type="warning">{t.import.duplicates(preview.duplicates.length)}</Typography.Text>
       ),
       children: (
-        <Table
-          size="small"
-          pagination={PAGE}
+        <PreviewTable
           columns={[
             { title: t.import.incomingColumn, dataIndex: 'incoming', key: 'incoming' },
             { title: t.import.localColumn, dataIndex: 'existing', key: 'existing' },
