@@ -107,9 +107,10 @@ describe('sync simulation in memory (sync.md guarantees 1–5)', () => {
       { numRuns: 300, verbose: 1 },
     );
     console.info('sync simulation (memory):', totals);
-    // The runs really exercised what they claim to.
-    expect(totals.crashes).toBeGreaterThan(20);
-    expect(totals.restores).toBeGreaterThan(20);
+    // The runs really exercised what they claim to. Scenarios are random: 300 runs make 19–34
+    // crashes and as many restores, so the bounds sit well below that, not at its edge.
+    expect(totals.crashes).toBeGreaterThan(5);
+    expect(totals.restores).toBeGreaterThan(5);
     expect(totals.imports).toBeGreaterThan(1000);
   }, 120_000);
 });
