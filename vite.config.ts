@@ -122,6 +122,8 @@ export default defineConfig(({ mode }) => {
             root: projectRoot,
             environment: 'node',
             include: ['tests/bench/**/*.run.ts'],
+            // One file at a time: each builds into dist/bench, and figures must not share the CPU.
+            fileParallelism: false,
             testTimeout: 3_600_000,
             hookTimeout: 600_000,
           },

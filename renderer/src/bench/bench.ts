@@ -17,6 +17,7 @@ import { liveOrganizations } from '../features/organizations/queries';
 import { loadMemberStates } from '../features/organizations/useOrgCounts';
 import { excelExport, excelImport } from '../features/excel/excelBench';
 import { statisticsCompute } from '../features/statistics/statisticsBench';
+import './syncBench';
 
 const ASOF = '2025-11-26';
 

@@ -11,7 +11,7 @@
  *   changed (`source: 'sync'`, the laptop whose write it was). A file holding a record its schema
  *   refuses is refused whole before any write (see docs/decisions.md "Sync").
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { BundleManifest, BundleRecord, VersionVector } from '@shared/sync/bundleTypes';
 import { canonicalRecord, toSyncRecord, type SyncRecord } from '@shared/sync/merge';
 import {
@@ -108,9 +108,18 @@ export class DexieSyncStore implements SyncStore {
     await this.store.setMeta('clock', this.store.clock.last);
   }
 
+  /**
+   * The table's schema check of an incoming record. A file's records are checked by the preview
+   * and again by the import (the database may change between them, the file's records do not):
+   * one found valid is remembered (by identity; nothing modifies a read file's records) and not
+   * checked twice.
+   */
   recordProblem(table: string, record: SyncRecord): string | null {
     if (!isSyncedTable(table)) return `Loại dữ liệu chưa biết: ${table}.`;
-    return recordProblem(table, { ...record, _maxHlc: computeMaxHlc(record) });
+    if (checkedValid.has(record)) return null;
+    const problem = recordProblem(table, record);
+    if (problem === null) checkedValid.add(record);
+    return problem;
   }
 
   async *scan(table: string): AsyncIterable<SyncRecord> {
@@ -130,8 +139,8 @@ export class DexieSyncStore implements SyncStore {
       const tx: SyncTransaction = {
         getRecords: async (table, ids) => {
           if (!isSyncedTable(table)) throw new Error(`Unknown table ${table}`);
-          const rows = await db.syncedTable(table).bulkGet(ids as string[]);
-          return rows.map((row) => (row ? toSyncRecord(row) : undefined));
+          // Stored rows as they are: the merge reads the envelope and business fields only.
+          return readByIds(db.syncedTable(table), ids);
         },
         putRecords: async (table, applied: readonly AppliedRecord[], ctx) => {
           if (!isSyncedTable(table)) throw new Error(`Unknown table ${table}`);
@@ -185,7 +194,10 @@ export class DexieSyncStore implements SyncStore {
               .where('[table+recordId]')
               .equals([c.table, c.recordId])
               .toArray();
+            // Same record too: one save stamps many records alike, and each conflict is its own.
             const same = (e: StoredSyncConflict) =>
+              e.table === c.table &&
+              e.recordId === c.recordId &&
               e.field === c.field &&
               [e.localStamp, e.incomingStamp].sort().join() === [c.localStamp, c.incomingStamp].sort().join();
             if (!existing.some(same) && !fresh.some(same)) fresh.push(c);
@@ -209,6 +221,37 @@ export class DexieSyncStore implements SyncStore {
 
 const CHUNK = 2000;
 
+/** Incoming records already found valid (see `DexieSyncStore.recordProblem`). */
+const checkedValid = new WeakSet<object>();
+
+/**
+ * Rows by id, in the order asked (undefined where none). Dexie's `bulkGet` makes one IndexedDB
+ * request per id; a file's lines come in id order, so when the ids asked fill most of their key
+ * range (a full file against the same records, or against an empty table) the range is read in one
+ * request instead: its keys first (cheap), then its rows only if most of them are wanted.
+ */
+async function readByIds(table: Table<StoredRecord, string>, ids: readonly string[]): Promise<(StoredRecord | undefined)[]> {
+  if (ids.length < 64) return table.bulkGet(ids as string[]);
+  let lo = ids[0]!;
+  let hi = ids[0]!;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const range = table.where(':id').between(lo, hi, true, true);
+  const keys = await range.primaryKeys();
+  if (keys.length === 0) return ids.map(() => undefined);
+  const wanted = new Set(ids);
+  let held = 0;
+  for (const key of keys) if (wanted.has(key)) held++;
+  if (held === 0) return ids.map(() => undefined);
+  // Reading the range's rows costs about what reading the ones held does when most are wanted.
+  if (keys.length > 2 * held) return table.bulkGet(ids as string[]);
+  const byId = new Map<string, StoredRecord>();
+  for (const row of await range.toArray()) byId.set(row.id, row);
+  return ids.map((id) => byId.get(id));
+}
+
 /** A table's rows in primary-key order, a chunk at a time (bounded memory at 100,000 members). */
 async function* chunks(store: DataStore, table: SyncedTableName): AsyncIterable<StoredRecord[]> {
   const t = store.db.syncedTable(table);
@@ -224,13 +267,40 @@ async function* chunks(store: DataStore, table: SyncedTableName): AsyncIterable<
   }
 }
 
+/**
+ * Whether a stored row already has the canonical record's content (no empty values, a 0/1 deleted
+ * flag, field stamps only where they differ from the creation, on business fields), apart from
+ * derived `_` fields, which the file writer leaves out. Rows written by the write path and by
+ * imports always do; checking is a loop, building the canonical copy costs maps and sorting.
+ */
+function hasCanonicalContent(row: StoredRecord): boolean {
+  if (row.deleted !== 0 && row.deleted !== 1) return false;
+  if (typeof row._v !== 'object' || row._v === null) return false;
+  for (const key in row) if (row[key] === null || row[key] === undefined) return false;
+  const h = row._h;
+  for (const field in row._v) {
+    const stamp = row._v[field];
+    if (stamp === undefined || stamp === null || stamp === h || field === 'id' || field.startsWith('_')) return false;
+  }
+  return true;
+}
+
+/** A stored row as a file line: itself when its content is canonical already, else its canonical form. */
+function travelling(row: StoredRecord): SyncRecord {
+  return hasCanonicalContent(row) ? row : canonicalRecord(row);
+}
+
 export interface PreparedExport extends ExportSelection {
   counts: Record<string, number>;
   hlcMin: string | null;
   hlcMax: string | null;
   /** Digest of all this laptop's synced data (not only what the file carries). */
   dataDigest: string;
-  /** The file's lines, organizations first, read in chunks (a record edited meanwhile goes in its newer form). */
+  /**
+   * The file's lines, organizations first, read in chunks (a record edited meanwhile goes in its
+   * newer form). A line may be the stored row itself, derived `_` fields included: the file writer
+   * (`travellingRecord`) leaves those out, off the main thread.
+   */
   records: AsyncIterable<BundleRecord>;
 }
 
@@ -251,11 +321,15 @@ export async function exportRecords(
   const digest = new DataDigest();
   let hlcMin: string | null = null;
   let hlcMax: string | null = null;
+  const seen = new Map<SyncedTableName, number>();
   for (const table of SYNCED_TABLES) {
     const ids: string[] = [];
+    let rowsSeen = 0;
     for await (const rows of chunks(store, table))
       for (const row of rows) {
-        const record = toSyncRecord(row);
+        rowsSeen++;
+        // The stored row as is: the digest, the vector test and the stamps ignore derived fields.
+        const record = row as SyncRecord;
         digest.add(table, record);
         if (!peerNeedsRecord(record, base)) continue;
         ids.push(record.id);
@@ -264,14 +338,24 @@ export async function exportRecords(
         if (hlcMax === null || max > hlcMax) hlcMax = max;
       }
     picked.set(table, ids);
+    seen.set(table, rowsSeen);
     counts[table] = ids.length;
   }
   async function* records(): AsyncIterable<BundleRecord> {
     for (const table of SYNCED_TABLES) {
       const ids = picked.get(table)!;
+      if (ids.length === 0) continue;
+      if (ids.length * 2 >= (seen.get(table) ?? 0)) {
+        // Most of the table (a full file): read it in key ranges, one request per chunk, and keep
+        // the picked ones (a record created since the first pass is not in the manifest's counts).
+        const wanted = new Set(ids);
+        for await (const rows of chunks(store, table))
+          for (const row of rows) if (wanted.has(row.id)) yield { t: table, r: travelling(row) };
+        continue;
+      }
       for (let i = 0; i < ids.length; i += CHUNK) {
         const rows = await store.db.syncedTable(table).bulkGet(ids.slice(i, i + CHUNK));
-        for (const row of rows) if (row) yield { t: table, r: canonicalRecord(toSyncRecord(row)) };
+        for (const row of rows) if (row) yield { t: table, r: travelling(row) };
       }
     }
   }
@@ -282,8 +366,7 @@ export async function exportRecords(
 export async function dataDigest(store: DataStore): Promise<string> {
   const digest = new DataDigest();
   for (const table of SYNCED_TABLES)
-    for await (const rows of chunks(store, table))
-      for (const row of rows) digest.add(table, toSyncRecord(row));
+    for await (const rows of chunks(store, table)) for (const row of rows) digest.add(table, row);
   return digest.toString();
 }
 
@@ -332,8 +415,9 @@ export async function previewBundle(
     }
   for (const [table, ids] of idsByTable)
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await db.syncedTable(table).bulkGet(ids.slice(i, i + CHUNK));
-      for (const row of rows) if (row) locals.set(`${table}\u0000${row.id}`, toSyncRecord(row));
+      // Stored rows as they are: the preview's merge reads the envelope and business fields only.
+      const rows = await readByIds(db.syncedTable(table), ids.slice(i, i + CHUNK));
+      for (const row of rows) if (row) locals.set(`${table}\u0000${row.id}`, row);
     }
   const liveMemberCount = await db.members
     .where('[deleted+organizationId]')
