@@ -35,6 +35,9 @@ async function exportFile(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}${name}.qldv`;
   await file.saveAs(path);
   await page.getByText(/^Đã xuất tệp QLDV-/).waitFor({ timeout: 120_000 });
+  // The browser cannot say where the download landed, and the message does not pretend to.
+  await page.getByText(/^Đã tải tệp xuống\./).waitFor();
+  await page.screenshot({ path: screenshotPath(`sync-export-${name}`), fullPage: true });
   return path;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Progress, Radio, Space, Typography } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import type { PeerInfo } from '@shared/sync/mergeBundle';
+import type { SaveFileResult } from '@shared/platform';
 import { syncText as t } from '../../i18n/sync';
 import { useStore } from '../../app/StoreContext';
 import { readSyncState } from '../../db/sync';
@@ -12,6 +13,17 @@ import { errorMessage } from './errors';
 import { formatBytes, formatDateTime } from './display';
 import { QLDV_FILTERS } from './OfficePanel';
 
+/** Where the file went and whether it was checked, as honestly as the host can tell; then what to do. */
+function savedDetails(saved: SaveFileResult): string[] {
+  if (saved.path) {
+    return [
+      saved.verified ? t.export.savedVerified(saved.path) : t.export.savedTo(saved.path),
+      t.export.hintSaved,
+    ];
+  }
+  return saved.viaDownload ? [t.export.downloaded, t.export.hint] : [t.export.hint];
+}
+
 /** "Xuất tệp đồng bộ": a full file, or only what a known laptop lacks; saved where the user chooses. */
 export function ExportPanel({ office }: { office: OfficeState | null }) {
   const store = useStore();
@@ -19,7 +31,11 @@ export function ExportPanel({ office }: { office: OfficeState | null }) {
   const [target, setTarget] = useState<string>('full');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ records: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ type: 'success' | 'info' | 'error'; text: string } | null>(null);
+  const [result, setResult] = useState<{
+    type: 'success' | 'info' | 'error';
+    text: string;
+    details?: string[];
+  } | null>(null);
 
   useEffect(() => {
     void readSyncState(store).then((s) => setPeers(Object.entries(s.peers)));
@@ -42,6 +58,7 @@ export function ExportPanel({ office }: { office: OfficeState | null }) {
         bytes: file.bytes,
         suggestedName: file.fileName,
         filters: QLDV_FILTERS,
+        preferRemovableDrive: true,
       });
       if (!saved.saved) {
         setResult({ type: 'info', text: t.export.cancelled });
@@ -51,6 +68,7 @@ export function ExportPanel({ office }: { office: OfficeState | null }) {
       setResult({
         type: 'success',
         text: t.export.done(file.fileName, file.sent.records, formatBytes(file.sent.bytes)),
+        details: savedDetails(saved),
       });
     } catch (e) {
       setResult({ type: 'error', text: errorMessage(e) });
@@ -95,7 +113,15 @@ export function ExportPanel({ office }: { office: OfficeState | null }) {
             type={result.type}
             showIcon
             title={result.text}
-            {...(result.type === 'success' ? { description: t.export.hint } : {})}
+            {...(result.details
+              ? {
+                  description: result.details.map((line) => (
+                    <Typography.Paragraph key={line} style={{ marginBottom: 4 }}>
+                      {line}
+                    </Typography.Paragraph>
+                  )),
+                }
+              : {})}
           />
         )}
       </Space>

@@ -199,6 +199,38 @@ describe('office set-up', () => {
   });
 });
 
+describe('saving the exported file', () => {
+  it('asks for the USB stick, then says where the file went and that it was read back; a download says only that', async () => {
+    await setUpOffice(a.store, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
+    const user = userEvent.setup({ delay: null });
+    renderSync(a.store);
+    await openTab(user, 'Xuất tệp đồng bộ');
+    const exportOnce = async () =>
+      user.click(await screen.findByRole('button', { name: /Xuất tệp đồng bộ/ }));
+
+    host.saveResult = { saved: true, path: 'E:\\QLDV-May-Van-phong-1-2026-11-26.qldv', verified: true };
+    await exportOnce();
+    expect(
+      await screen.findByText('Đã ghi và kiểm tra tệp: E:\\QLDV-May-Van-phong-1-2026-11-26.qldv'),
+    ).toBeInTheDocument();
+    expect(host.saved[0]).toMatchObject({
+      preferRemovableDrive: true,
+      filters: [{ extensions: ['qldv'] }],
+    });
+
+    host.saveResult = { saved: true, viaDownload: true };
+    await exportOnce();
+    expect(await screen.findByText(/^Đã tải tệp xuống\./)).toBeInTheDocument();
+    expect(screen.queryByText(/Đã ghi và kiểm tra tệp/)).toBeNull();
+
+    host.saveResult = { saved: false };
+    await exportOnce();
+    expect(await screen.findByText('Đã hủy lưu tệp.')).toBeInTheDocument();
+    expect(screen.queryByText(/Đã tải tệp xuống/)).toBeNull();
+    expect(host.saved).toHaveLength(3);
+  });
+});
+
 describe('import', () => {
   it('previews field changes, deletions and conflicts, asks for "XÓA", imports, and the conflict can be settled', async () => {
     const { b, members } = await office();
