@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { Result, Typography } from 'antd';
 import { App, AntProviders, FullPageSpin } from './app/App';
 import { openDataStore, type DataStore } from './db/store';
+import { installClockGuard } from './db/writeGuard';
 import { vi } from './i18n/vi';
 import { getPlatform } from './platform';
 
@@ -21,7 +22,11 @@ function Root() {
     // Ask the browser engine not to evict our IndexedDB under storage pressure.
     void navigator.storage?.persist?.().catch(() => false);
     openDataStore().then(
-      (store) => setState({ store }),
+      (store) => {
+        // Editing is blocked while the computer's clock is wrong (sync.md "Identity and clocks").
+        installClockGuard(store, { buildDate: __BUILD_DATE__ });
+        setState({ store });
+      },
       (error: unknown) => setState({ error }),
     );
   }, []);

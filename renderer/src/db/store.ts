@@ -4,6 +4,8 @@
  */
 import { HybridLogicalClock, randomNodeId } from '@shared/sync/hlc';
 import { QldvDatabase, type MetaKey } from './database';
+import { WriteHold } from './writeHold';
+import type { ClockGuard } from './writeGuard';
 
 export interface Identity {
   nodeId: string;
@@ -16,6 +18,14 @@ export const DEFAULT_DEVICE_NAME = 'Máy văn phòng';
 export const DEFAULT_USER_NAME = 'Cán bộ văn phòng';
 
 export class DataStore {
+  /**
+   * The clock guard asked by `commit()` before every save (writeGuard.ts), installed by the app at
+   * boot. Null in tests, simulations and benchmarks, whose virtual clocks jump on purpose.
+   */
+  clockGuard: ClockGuard | null = null;
+  /** Holds saves while a sync export reads the database (writeHold.ts). */
+  readonly writeHold = new WriteHold();
+
   constructor(
     readonly db: QldvDatabase,
     readonly clock: HybridLogicalClock,

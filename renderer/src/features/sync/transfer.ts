@@ -54,12 +54,23 @@ export interface ExportedFile {
   sent: SentFile;
 }
 
-/** Writes a sync file (full, or a delta for `peerNodeId`) and remembers it as sent. */
-export async function exportSyncFile(
-  store: DataStore,
-  office: OfficeState,
-  options: { peerNodeId?: string; appVersion: string; onProgress?: (p: BundleProgress) => void; now?: Date },
-): Promise<ExportedFile> {
+interface ExportOptions {
+  peerNodeId?: string;
+  appVersion: string;
+  onProgress?: (p: BundleProgress) => void;
+  now?: Date;
+}
+
+/**
+ * Writes a sync file (full, or a delta for `peerNodeId`). Saves made meanwhile wait until the file
+ * is written (writeHold.ts): one saved between the export's two passes would make the writer
+ * refuse the file. A second export waits for the first.
+ */
+export function exportSyncFile(store: DataStore, office: OfficeState, options: ExportOptions): Promise<ExportedFile> {
+  return store.writeHold.export(() => writeSyncFile(store, office, options));
+}
+
+async function writeSyncFile(store: DataStore, office: OfficeState, options: ExportOptions): Promise<ExportedFile> {
   const prepared = await exportRecords(store, options.peerNodeId ? { peerNodeId: options.peerNodeId } : {});
   const at = options.now ?? new Date();
   // The records stream once; a second stream (the worker could not start) reads them again.
@@ -149,12 +160,18 @@ export async function openSyncFile(
   return { read, preview };
 }
 
+/**
+ * Applies an opened file. It writes like a save: it waits while an export reads, and an export
+ * started meanwhile waits for it (writeHold.ts; nothing inside may call `commit()`).
+ */
 export function importSyncFile(
   store: DataStore,
   opened: OpenedSyncFile,
   onBatch?: (done: number, total: number) => void,
 ): Promise<ApplyReport> {
-  return applyBundle(store, opened.read.manifest, opened.read.records, onBatch ? { onBatch } : {});
+  return store.writeHold.edit(() =>
+    applyBundle(store, opened.read.manifest, opened.read.records, onBatch ? { onBatch } : {}),
+  );
 }
 
 export interface PeerStatus {
