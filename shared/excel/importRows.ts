@@ -36,6 +36,7 @@ import {
   type SheetCell,
 } from './cells';
 import { foldHeading, type ColumnMapping, type ImportField } from './headings';
+import type { MemberUpdate } from './memberUpdates';
 
 export type ExistingMember = DuplicateCandidate & Pick<Member, 'organizationId' | 'status'>;
 
@@ -65,6 +66,8 @@ export interface PlannedRow {
   errors: Issue[];
   warnings: Issue[];
   duplicate?: RowDuplicate;
+  /** For a row matching one stored member: what updating that member would change (memberUpdates.ts). */
+  update?: MemberUpdate;
 }
 
 export interface ImportPlan {
@@ -364,12 +367,19 @@ function registerDuplicate(draft: MemberDraft, matches: ExistingMember[], weak: 
   };
 }
 
-/** Plans the import of the data rows of a sheet (from `firstDataRow`, 0-based) under a mapping. */
+/** Rows between two progress reports of `planImport`. */
+export const PROGRESS_EVERY = 500;
+
+/**
+ * Plans the import of the data rows of a sheet (from `firstDataRow`, 0-based) under a mapping;
+ * `onProgress` hears how many of the sheet's rows are done, every `PROGRESS_EVERY` rows and at the end.
+ */
 export function planImport(
   rows: readonly (readonly SheetCell[])[],
   firstDataRow: number,
   mapping: ColumnMapping,
   context: PlanContext,
+  onProgress?: (done: number, total: number) => void,
 ): ImportPlan {
   const { today, settings } = context;
   const readers = makeReaders(settings, today);
@@ -384,7 +394,9 @@ export function planImport(
   const footerRows: number[] = [];
   let section: Organization | null = null;
 
+  const total = Math.max(0, rows.length - firstDataRow);
   for (let index = firstDataRow; index < rows.length; index++) {
+    if (onProgress && (index - firstDataRow) % PROGRESS_EVERY === 0 && index > firstDataRow) onProgress(index - firstDataRow, total);
     const cells = rows[index] ?? [];
     const rowNumber = index + 1;
     const filled = filledCells(cells);
@@ -447,6 +459,7 @@ export function planImport(
     fileIndex.add(draft, row);
     planned.push(row);
   }
+  onProgress?.(total, total);
   return { rows: planned, footerRows };
 }
 

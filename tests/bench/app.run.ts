@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../setup/chromium';
 import { buildAndPreview } from '../setup/preview';
 import { benchSizes, median, printTable, round, saveFigures, type Figures } from './figures';
@@ -17,6 +19,8 @@ let server: PreviewServer;
 let baseUrl: string;
 
 /** A fixed list of searches, typed a keystroke at a time (with and without diacritics, numbers). */
+const ARTIFACTS = fileURLToPath(new URL('../artifacts', import.meta.url));
+
 const SEARCHES = ['nguyen van hung', 'Trần Thị', 'dang', 'le van nam', 'Phạm Thu', 'hoa', '0012', 'ngoc anh'];
 
 beforeAll(async () => {
@@ -107,12 +111,29 @@ async function measureExcel(page: Page, n: number, figures: Figures, importToo: 
   figures[`excel.export_book_ms@${n}`] = round(exported.bookMs);
   if (!importToo) return;
   const rows = 10_000;
+  // BENCH_CPU_PROFILE=1 writes a Chromium CPU profile of the import to tests/artifacts/.
+  const profiler = process.env.BENCH_CPU_PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+  }
   const imported = await page.evaluate((count) => window.qldvBench.excelImport(count), rows);
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(`${ARTIFACTS}/excel-import.cpuprofile`, JSON.stringify(profile));
+  }
   if (imported.rows !== rows) throw new Error(`the import read ${imported.rows} rows, expected ${rows}`);
   figures[`excel.import_ms@${rows}`] = round(imported.ms);
   figures[`excel.import_read_ms@${rows}`] = round(imported.readMs);
   figures[`excel.import_check_ms@${rows}`] = round(imported.planMs);
   figures[`excel.import_commit_ms@${rows}`] = round(imported.commitMs);
+  // The commit's cost per record written against the raw Dexie bulkPut's, measured in the same run.
+  const raw = figures[`load.raw_bulkput_ms@${n}`]! / figures[`load.records@${n}`]!;
+  figures[`excel.import_records@${rows}`] = imported.records;
+  figures[`excel.import_commit_ratio_vs_raw@${rows}`] = round(imported.commitMs / imported.records / raw, 2);
+  figures[`excel.import_ratio_vs_raw@${rows}`] = round(imported.ms / imported.records / raw, 2);
   figures[`excel.import_created@${rows}`] = imported.created;
   figures[`excel.import_register_size@${rows}`] = n;
 }
@@ -166,6 +187,12 @@ it('measures the app at each size', async () => {
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
     await measureLoad(page, n, figures);
+    // BENCH_ONLY=excel: the load (the raw baseline) and the Excel figures only.
+    if (process.env.BENCH_ONLY === 'excel') {
+      await measureExcel(page, n, figures, n === benchSizes()[0]);
+      await context.close();
+      continue;
+    }
     const startups: number[] = [];
     for (let i = 0; i < 3; i++) startups.push(await dashboardStartup(page, n));
     figures[`startup.dashboard_ms@${n}`] = round(median(startups));

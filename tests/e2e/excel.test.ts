@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/node';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import { foldForSearch } from '@shared/text/vi';
 import { launchChromium } from '../setup/chromium';
 import { newLaptop, screenshotPath, ARTIFACTS, type Laptop } from './harness';
@@ -61,6 +62,8 @@ describe('Excel', () => {
     const bytes = await messyWorkbook({ branches: [first!, second!] });
     expect(await registerCount(page)).toBe('3.882 / 3.882 đảng viên');
 
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: /Chọn tệp Excel/ }).click();
@@ -83,6 +86,8 @@ describe('Excel', () => {
     expect(await table.textContent()).toContain('Ngày sinh 31/02/1980 không hợp lệ');
     expect(await table.textContent()).toContain('chưa đủ 18 tuổi');
     expect(await table.textContent()).toContain('Không tìm thấy chi bộ “Chi bộ số 99”');
+    // The file was read, and its rows checked, in the import worker, off the window's thread.
+    expect(workers.filter((url) => url.includes('import.worker'))).toHaveLength(2);
     await page.screenshot({ path: screenshotPath('excel-import-preview'), fullPage: true });
 
     const errorFile = page.waitForEvent('download');
@@ -143,6 +148,63 @@ describe('Excel', () => {
     expect(book!.data.slice(numbers + 1)).toHaveLength(shown);
     // Both files were written in the Excel worker, off the window's thread.
     expect(workers.filter((url) => url.includes('xlsx.worker'))).toHaveLength(2);
+    expect(laptop.problems).toEqual([]);
+  });
+
+  it('updates a member from an edited export: the change is previewed old → new, then stored', async () => {
+    const { page } = laptop;
+    // The list exported above, with one member's name corrected in the sheet as an office would.
+    const [sheet] = await readXlsxFile(await readFile(`${ARTIFACTS}excel-list.xlsx`));
+    const header = sheet!.data.findIndex((row) => row[0] === 'STT');
+    const target = sheet!.data.findIndex((row, i) => i > header && typeof row[7] === 'string' && row[7] !== '');
+    const oldName = String(sheet!.data[target]![1]);
+    const newName = 'Nguyễn Văn Thử Nghiệm';
+    const edited = sheet!.data.map((row, i) =>
+      row.map((cell, j) => {
+        if (i === target && j === 1) return newName;
+        return cell instanceof Date ? { value: cell, type: Date, format: 'dd/mm/yyyy' } : (cell ?? null);
+      }),
+    );
+    const bytes = await writeXlsxFile(edited as unknown as SheetData).toBuffer();
+
+    await page.getByRole('menuitem', { name: 'Đảng viên' }).click();
+    await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /Chọn tệp Excel/ }).click();
+    await (await chooser).setFiles({
+      name: 'Danh sách đã sửa.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
+    await page.getByTestId('import-file').waitFor();
+    // The file names each member's branch in its “Tổ chức đảng” column: no branch to choose.
+    await page.getByRole('button', { name: /Kiểm tra và xem trước/ }).click();
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await summary.textContent()).toMatch(/0 dòng sẽ được nhập, 0 dòng có lỗi/);
+
+    // Only the edited row has something to update; its change list shows the name old → new.
+    await page.getByText('Có thay đổi', { exact: true }).click();
+    const rows = page.locator('[data-testid="preview-table"] tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().locator('.ant-table-row-expand-icon').click();
+    const changes = page.getByTestId(`changes-${target + 1}`);
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain(oldName);
+    expect(await changes.textContent()).toContain(newName);
+    await page.getByRole('button', { name: 'Cập nhật tất cả' }).click();
+    await page.screenshot({ path: screenshotPath('excel-import-update'), fullPage: true });
+    await page.getByRole('button', { name: /Nhập 1 đảng viên/ }).click();
+    await expect
+      .poll(() => page.getByTestId('import-done').textContent(), { timeout: 30_000 })
+      .toBe('Đã cập nhật 1 hồ sơ đảng viên');
+
+    await page.getByRole('button', { name: 'Xem sổ đảng viên' }).click();
+    await expect.poll(() => page.getByTestId('register-count').textContent()).toMatch(/\/ 3\.886 đảng viên$/);
+    await page.getByTestId('register-search').fill('thu nghiem');
+    await expect
+      .poll(() => page.locator('[data-testid="register-table"] .vgrid-row strong').allTextContents())
+      .toContain(newName);
     expect(laptop.problems).toEqual([]);
   });
 

@@ -33,7 +33,8 @@ export function followJournal(
     const entries = await db.journal.where('seq').above(lastSeq).toArray();
     if (entries.length === 0) return;
     lastSeq = Math.max(lastSeq, ...entries.map((e) => e.seq ?? 0));
-    const ids = [...new Set(entries.filter((e) => e.table === table).map((e) => e.recordId))];
+    // A bulk creation's one line names all its records in `recordIds`.
+    const ids = [...new Set(entries.filter((e) => e.table === table).flatMap((e) => e.recordIds ?? [e.recordId]))];
     if (ids.length) await onChanged(ids);
   };
   const subscription: Subscription = liveQuery(() => db.journal.orderBy('seq').lastKey()).subscribe({

@@ -6,15 +6,23 @@
  * refuses aborts the whole action, so nothing invalid is ever stored.
  */
 import { stampDeleted, stampEdit, type StampedEdit, type StoredRecord } from '@shared/sync/record';
-import type { JournalEntry, SyncedTableName } from './database';
+import type { JournalEntry, MetaEntry, SyncedTableName } from './database';
+import type { Table } from 'dexie';
 import type { DataStore } from './store';
 import { recordProblem } from './validation';
 import { withDerivedFields } from './derived';
 
 export type Draft = Record<string, unknown> & { id: string };
 
+/**
+ * `create` is the bulk-creation fast path (an import of new records): the records must not exist
+ * yet, so no stored record is read (only the table's keys, to refuse an id that exists, which
+ * aborts the whole action), and the journal gets one line for the operation naming every record it
+ * created (`recordIds`), not one line per record. Each record is still stamped and validated.
+ */
 export type WriteOp =
   | { table: SyncedTableName; kind: 'upsert'; records: readonly Draft[] }
+  | { table: SyncedTableName; kind: 'create'; records: readonly Draft[] }
   | { table: SyncedTableName; kind: 'delete' | 'restore'; ids: readonly string[] };
 
 export interface WriteResult {
@@ -46,6 +54,7 @@ function emptyResult(): WriteResult {
 
 function edits(op: WriteOp, existing: (StoredRecord | undefined)[], stamp: string): (StampedEdit | null)[] {
   if (op.kind === 'upsert') return op.records.map((draft, i) => stampEdit(existing[i], draft, stamp));
+  if (op.kind === 'create') return op.records.map((draft) => stampEdit(undefined, draft, stamp));
   return op.ids.map((id, i) => {
     const stored = existing[i];
     if (!stored) throw new WriteError(`Không tìm thấy bản ghi ${id} để ${op.kind === 'delete' ? 'xóa' : 'khôi phục'}.`);
@@ -53,8 +62,28 @@ function edits(op: WriteOp, existing: (StoredRecord | undefined)[], stamp: strin
   });
 }
 
-/** Applies one user action (one or more operations, possibly on several tables) atomically. */
-export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise<WriteResult> {
+/**
+ * A `create` operation's records must be new. The table's keys are read in one request (a key
+ * list, far cheaper than a `get` per record, and than `add`, which makes the store look each key
+ * up), and one that exists aborts the action before anything is written.
+ */
+async function refuseExisting(table: Table<StoredRecord, string>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const stored = new Set(await table.toCollection().primaryKeys());
+  const taken = ids.find((id) => stored.has(id));
+  if (taken) throw new WriteError(`Không tạo được bản ghi mới: đã có bản ghi mã ${taken}. Không có gì được lưu.`);
+}
+
+/**
+ * Applies one user action (one or more operations, possibly on several tables) atomically. While a
+ * sync export reads the database the action waits for it (writeHold.ts); while the computer's clock
+ * is wrong it is refused with `ClockGuardError` and nothing is written (writeGuard.ts).
+ */
+export function commit(store: DataStore, ops: readonly WriteOp[]): Promise<WriteResult> {
+  return store.writeHold.edit(async () => commitNow(store, ops, await store.clockGuard?.beforeCommit()));
+}
+
+async function commitNow(store: DataStore, ops: readonly WriteOp[], guardMark: MetaEntry | undefined): Promise<WriteResult> {
   const { db, clock, identity } = store;
   const tables = [...new Set(ops.map((op) => op.table))].map((name) => db.syncedTable(name));
   const result = emptyResult();
@@ -63,10 +92,11 @@ export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise
     const at = new Date().toISOString();
     const journal: JournalEntry[] = [];
     for (const op of ops) {
-      const ids = op.kind === 'upsert' ? op.records.map((r) => r.id) : op.ids;
+      const ids = op.kind === 'upsert' || op.kind === 'create' ? op.records.map((r) => r.id) : op.ids;
       if (new Set(ids).size !== ids.length) throw new WriteError('Một thao tác không được ghi cùng một bản ghi hai lần.');
       const table = db.syncedTable(op.table);
-      const existing = await table.bulkGet(ids as string[]);
+      const existing = op.kind === 'create' ? [] : await table.bulkGet(ids as string[]);
+      if (op.kind === 'create') await refuseExisting(table, ids);
       const changed: StoredRecord[] = [];
       for (const edit of edits(op, existing, stamp)) {
         if (!edit) {
@@ -77,6 +107,7 @@ export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise
         if (problem) throw new WriteError(problem);
         changed.push(withDerivedFields(op.table, edit.record));
         result[edit.kind === 'create' ? 'created' : edit.kind === 'update' ? 'updated' : edit.kind === 'delete' ? 'deleted' : 'restored']++;
+        if (op.kind === 'create') continue;
         journal.push({
           at,
           hlc: stamp,
@@ -91,11 +122,25 @@ export async function commit(store: DataStore, ops: readonly WriteOp[]): Promise
           source: 'local',
         });
       }
+      if (op.kind === 'create' && changed.length)
+        journal.push({
+          at,
+          hlc: stamp,
+          table: op.table,
+          recordId: ids[0]!,
+          recordIds: [...ids],
+          kind: 'create',
+          user: identity.userName,
+          deviceName: identity.deviceName,
+          nodeId: identity.nodeId,
+          source: 'local',
+        });
       if (changed.length) await table.bulkPut(changed);
     }
     if (journal.length === 0) return;
     await db.journal.bulkAdd(journal);
     await db.meta.put({ key: 'clock', value: clock.last });
+    if (guardMark) await db.meta.put(guardMark);
     result.stamp = stamp;
   });
   return result;

@@ -28,10 +28,11 @@ export const excel = {
     organizationPlaceholder: 'Chọn chi bộ',
     toPreview: 'Kiểm tra và xem trước',
     checking: 'Đang kiểm tra từng dòng…',
+    checkingProgress: (done: string, total: string) => `Đang kiểm tra dòng ${done}/${total}…`,
     summary: (total: string, good: string, errors: string, duplicates: string) =>
       `${total} dòng đảng viên: ${good} dòng sẽ được nhập, ${errors} dòng có lỗi, ${duplicates} dòng trùng.`,
     footerRows: (count: number) => `Đã bỏ qua ${count} dòng tổng cộng và chữ ký ở cuối bảng.`,
-    filters: { all: 'Tất cả', errors: 'Có lỗi', duplicates: 'Trùng', good: 'Sẽ nhập' },
+    filters: { all: 'Tất cả', errors: 'Có lỗi', duplicates: 'Trùng', changed: 'Có thay đổi', good: 'Sẽ nhập' },
     columns: {
       row: 'Dòng',
       name: 'Họ và tên',
@@ -44,12 +45,30 @@ export const excel = {
     states: { error: 'Lỗi', duplicate: 'Trùng', warning: 'Cần xem', good: 'Hợp lệ' },
     actions: { skip: 'Bỏ qua', update: 'Cập nhật hồ sơ đã có', create: 'Nhập thành hồ sơ mới' },
     importNow: (count: string) => `Nhập ${count} đảng viên`,
+    updates: {
+      title: 'Dòng trùng với hồ sơ đã có',
+      hint: 'Mỗi dòng trùng số thẻ, số định danh hoặc họ tên và ngày sinh với một hồ sơ đã lưu. Mở dòng để xem các thông tin sẽ thay đổi (cũ → mới) rồi chọn xử lý cho từng dòng hoặc cho tất cả.',
+      allUpdate: 'Cập nhật tất cả',
+      allSkip: 'Bỏ qua tất cả',
+      allCreate: 'Nhập mới tất cả (chỉ trùng họ tên, ngày sinh)',
+      clearEmpty: 'Xóa thông tin đã lưu ở các ô để trống trong tệp',
+      clearEmptyHint: (count: string) =>
+        `Mặc định, ô để trống trong tệp không làm mất thông tin đã lưu (${count} ô như vậy). Chọn mục này nếu muốn xóa các thông tin đó.`,
+      changeCount: (count: number) => `${count} thay đổi`,
+      field: 'Thông tin',
+      old: 'Đang lưu',
+      new: 'Trong tệp',
+      cleared: '(để trống — sẽ xóa)',
+      keptEmpty: '(để trống — giữ nguyên)',
+      notApplied: 'Không áp dụng',
+    },
     importing: 'Đang nhập…',
     nothingToImport: 'Không có dòng nào để nhập.',
     downloadErrors: 'Tải tệp các dòng lỗi (.xlsx)',
     errorFileName: (base: string) => `${base}-dong-loi.xlsx`,
     importFailed: 'Chưa nhập được; dữ liệu không thay đổi',
-    doneTitle: (created: string) => `Đã nhập ${created} đảng viên`,
+    doneTitle: (created: string, updated = '0') =>
+      created === '0' && updated !== '0' ? `Đã cập nhật ${updated} hồ sơ đảng viên` : `Đã nhập ${created} đảng viên`,
     doneBody: (updated: string, skipped: string, invalid: string) =>
       `Cập nhật ${updated} hồ sơ đã có, bỏ qua ${skipped} dòng trùng, ${invalid} dòng lỗi chưa nhập.` +
       (invalid === '0' ? '' : ' Tải tệp các dòng lỗi, sửa rồi nhập lại tệp đó.'),

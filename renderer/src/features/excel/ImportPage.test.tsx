@@ -5,7 +5,7 @@ import readXlsxFile from 'read-excel-file/universal';
 import writeXlsxFile from 'write-excel-file/universal';
 import type { PlatformApi, SaveFileRequest } from '@shared/platform';
 import { setPlatformForTests } from '../../platform';
-import { findTreeOption, openWard, renderRoutes, type Ward } from '../members/testing';
+import { addMember, findTreeOption, openWard, renderRoutes, type Ward } from '../members/testing';
 import { ImportPage } from './ImportPage';
 import { MESSY_EXPECT, messyWorkbook } from './messyWorkbook';
 
@@ -128,6 +128,66 @@ describe('the import wizard', () => {
     await screen.findByTestId('import-done');
     const [member] = await w.store.db.members.toArray();
     expect(member).toMatchObject({ fullName: 'Ngô Văn Tài', joinedOn: '1995', phone: '0912345678', organizationId: w.branchB.id });
+  });
+
+  it('previews what an update changes on each matched member and updates only the rows chosen', async () => {
+    const { member: hung } = await addMember(w.store, {
+      fullName: 'Nguyễn Văn Hùng',
+      partyCardNumber: '10000001',
+      organizationId: w.branchA.id,
+      birthDate: '1968-03-12',
+      joinedOn: '1995-05-19',
+      officialOn: '1996-05-19',
+      phone: '0912345678',
+      occupation: 'Hưu trí',
+    });
+    const { member: lan } = await addMember(w.store, {
+      fullName: 'Trần Thị Lan',
+      sex: 'female',
+      partyCardNumber: '10000002',
+      organizationId: w.branchA.id,
+      birthDate: '1975-09-05',
+      joinedOn: '2000-02-03',
+      officialOn: '2001-02-03',
+      occupation: 'Giáo viên',
+    });
+    const blob = await writeXlsxFile([
+      ['Họ và tên', 'Số thẻ ĐV', 'Điện thoại', 'Nghề nghiệp'],
+      ['Nguyễn Văn Hùng', '10000001', null, 'Kỹ sư'],
+      ['Trần Thị Lan', '10000002', '0987654321', 'Giáo viên'],
+    ]).toBlob();
+    setPlatformForTests(fakePlatform({ name: 'cap-nhat.xlsx', bytes: new Uint8Array(await blob.arrayBuffer()) }));
+    const user = userEvent.setup({ delay: null });
+    renderRoutes(w.store, routes, '/dang-vien/nhap-excel');
+    await user.click(await screen.findByRole('button', { name: /Chọn tệp Excel/ }));
+    await user.click(screen.getByLabelText('Chi bộ nhận đảng viên'));
+    await user.click(await findTreeOption(w.branchA.name));
+    await user.click(screen.getByRole('button', { name: /Kiểm tra và xem trước/ }));
+
+    // Both rows match a member by card number; by default nothing is imported.
+    expect(await screen.findByTestId('import-summary')).toHaveTextContent('2 dòng đảng viên: 0 dòng sẽ được nhập, 0 dòng có lỗi, 2 dòng trùng.');
+    expect(screen.getByRole('button', { name: /Nhập 0 đảng viên/ })).toBeDisabled();
+    // The change list of the first row: occupation old → new; the empty phone cell keeps the stored number.
+    await user.click(screen.getAllByRole('button', { name: /Expand row|Mở rộng/ })[0]!);
+    const changes = await screen.findByTestId('changes-2');
+    expect(changes).toHaveTextContent('Nghề nghiệp');
+    expect(changes).toHaveTextContent('Hưu trí');
+    expect(changes).toHaveTextContent('Kỹ sư');
+    expect(changes).toHaveTextContent('0912345678');
+    expect(changes).toHaveTextContent('(để trống — giữ nguyên)');
+
+    // Update every matched row, then keep the second one out.
+    await user.click(screen.getByRole('button', { name: 'Cập nhật tất cả' }));
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('2 dòng sẽ được nhập');
+    await choose(user, 'Xử lý 3', 'Bỏ qua');
+    expect(screen.getByTestId('import-summary')).toHaveTextContent('1 dòng sẽ được nhập');
+    await user.click(screen.getByRole('button', { name: /Nhập 1 đảng viên/ }));
+    expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã cập nhật 1 hồ sơ đảng viên');
+    expect(screen.getByText(/Cập nhật 1 hồ sơ đã có, bỏ qua 1 dòng trùng/)).toBeInTheDocument();
+
+    expect(await w.store.db.members.get(hung.id)).toMatchObject({ occupation: 'Kỹ sư', phone: '0912345678' });
+    expect(await w.store.db.members.get(lan.id)).not.toHaveProperty('phone');
+    expect(await w.store.db.members.count()).toBe(2);
   });
 
   it('offers the other sheets that hold a member list', async () => {

@@ -9,7 +9,7 @@ import { useNavigate } from 'react-router';
 import { todayIso } from '@shared/domain/dates';
 import { errorSheet } from '@shared/excel/errorWorkbook';
 import { findHeader, type ColumnMapping } from '@shared/excel/headings';
-import { planImport, type DuplicateAction, type ImportPlan } from '@shared/excel/importRows';
+import type { DuplicateAction, ImportPlan } from '@shared/excel/importRows';
 import { formatCount } from '@shared/reports/overview';
 import { useStore } from '../../app/StoreContext';
 import { vi } from '../../i18n/vi';
@@ -18,11 +18,13 @@ import { useOrganizationTree } from '../members/register/useRegister';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 import {
+  checkImport,
   commitImport,
-  loadPlanContext,
   openImport,
   rememberMapping,
   rememberedMapping,
+  rowOutcome,
+  type ImportProgress,
   type ImportResult,
   type OpenedImport,
 } from './importService';
@@ -31,8 +33,6 @@ import { asciiFileName, saveXlsx } from './saveXlsx';
 const t = vi.excel.import;
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-/** Lets the spinner paint before a long synchronous check. */
-const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function ImportPage() {
   const store = useStore();
@@ -46,6 +46,8 @@ export function ImportPage() {
   const [choices, setChoices] = useState<Map<number, DuplicateAction>>(new Map());
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<'reading' | 'checking' | 'importing' | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [clearEmpty, setClearEmpty] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const step = result ? 3 : plan ? 2 : opened ? 1 : 0;
@@ -75,6 +77,7 @@ export function ImportPage() {
     setPlan(null);
     setResult(null);
     setChoices(new Map());
+    setClearEmpty(false);
     setError(null);
   };
 
@@ -84,13 +87,14 @@ export function ImportPage() {
     if (!file) return;
     setBusy('reading');
     try {
-      const next = await openImport(file.bytes, file.name);
+      const next = await openImport(file.bytes, file.name, setProgress);
       setOpened(next);
       setMapping(rememberedMapping(next.layout.headings));
     } catch (failed) {
       setError(errorText(failed));
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -99,16 +103,16 @@ export function ImportPage() {
     setBusy('checking');
     setError(null);
     try {
-      await nextFrame();
       rememberMapping(opened.layout.headings, mapping);
-      const today = todayIso();
-      const context = await loadPlanContext(store, today, target);
-      setPlan(planImport(sheet.rows, opened.layout.firstDataRow, mapping, context));
+      // Read and checked in the import worker: the window keeps answering and shows the rows done.
+      setPlan(await checkImport(store, opened, mapping, target, todayIso(), setProgress));
       setChoices(new Map());
+      setClearEmpty(false);
     } catch (failed) {
       setError(errorText(failed));
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   };
 
@@ -117,7 +121,7 @@ export function ImportPage() {
     setBusy('importing');
     setError(null);
     try {
-      setResult(await commitImport(store, plan, choices, todayIso()));
+      setResult(await commitImport(store, plan, choices, todayIso(), { clearEmpty }));
     } catch (failed) {
       setError(errorText(failed));
     } finally {
@@ -128,7 +132,7 @@ export function ImportPage() {
   const downloadErrors = async () => {
     if (!plan || !opened) return;
     try {
-      const bad = plan.rows.filter((row) => row.errors.length > 0);
+      const bad = plan.rows.filter((row) => rowOutcome(row, choices) === 'invalid');
       const base = asciiFileName(opened.fileName.replace(/\.[^.]+$/, '')) || 'danh-sach';
       await saveXlsx([errorSheet(opened.layout.headings, bad)], t.errorFileName(base));
     } catch (failed) {
@@ -188,6 +192,11 @@ export function ImportPage() {
             targetOrganizationId={target}
             onTarget={setTarget}
             checking={busy === 'checking'}
+            checkingText={
+              progress?.phase === 'checking'
+                ? t.checkingProgress(formatCount(progress.done), formatCount(progress.total))
+                : undefined
+            }
             onNext={() => void check()}
           />
         )}
@@ -195,7 +204,9 @@ export function ImportPage() {
           <PreviewStep
             plan={plan}
             choices={choices}
-            onChoice={(row, action) => setChoices(new Map(choices).set(row, action))}
+            onChoices={setChoices}
+            clearEmpty={clearEmpty}
+            onClearEmpty={setClearEmpty}
             organizationName={orgs.nameOf}
             importing={busy === 'importing'}
             onImport={() => void runImport()}
@@ -206,7 +217,7 @@ export function ImportPage() {
         {step === 3 && result && (
           <Result
             status="success"
-            title={<span data-testid="import-done">{t.doneTitle(formatCount(result.created))}</span>}
+            title={<span data-testid="import-done">{t.doneTitle(formatCount(result.created), formatCount(result.updated))}</span>}
             subTitle={t.doneBody(formatCount(result.updated), formatCount(result.skipped), formatCount(result.invalid))}
             extra={
               <Space wrap>

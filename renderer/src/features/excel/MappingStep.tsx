@@ -22,6 +22,8 @@ interface Props {
   targetOrganizationId: string | undefined;
   onTarget: (id: string | undefined) => void;
   checking: boolean;
+  /** What the check has done so far (rows checked), shown on the button while it runs. */
+  checkingText?: string | undefined;
   onNext: () => void;
 }
 
@@ -120,7 +122,7 @@ export function MappingStep(props: Props) {
         loading={props.checking}
         onClick={props.onNext}
       >
-        {props.checking ? t.checking : t.toPreview}
+        {props.checking ? (props.checkingText ?? t.checking) : t.toPreview}
       </Button>
     </Space>
   );

@@ -9,12 +9,11 @@ import { canAttend } from '@shared/domain/memberRules';
 import { SEX_LABELS } from '@shared/domain/labels';
 import type { Member, Organization } from '@shared/domain/types';
 import { generateDemoWard } from '@shared/demo/generator';
-import { planImport } from '@shared/excel/importRows';
 import { DEFAULT_COLUMNS } from '../members/register/columns';
 import { liveOrganizations } from '../organizations/queries';
 import { openDataStore } from '../../db/store';
 import { vi } from '../../i18n/vi';
-import { commitImport, loadPlanContext, openImport, rememberedMapping } from './importService';
+import { checkImport, commitImport, openImport, rememberedMapping } from './importService';
 import { memberListWorkbook, registerBookWorkbook } from './exportService';
 import { writeWorkbook } from './xlsx';
 
@@ -55,6 +54,8 @@ export interface ExcelImportFigures {
   planMs: number;
   commitMs: number;
   rows: number;
+  /** Records the commit wrote (members and their events). */
+  records: number;
   created: number;
   invalid: number;
   skipped: number;
@@ -68,16 +69,19 @@ export async function excelImport(count: number): Promise<ExcelImportFigures> {
   try {
     const organizations = (await liveOrganizations(store.db)) as unknown as Organization[];
     const target = organizations.find((o) => canAttend(o))!;
+    const stored = async () => (await store.db.members.count()) + (await store.db.memberEvents.count());
+    const before = await stored();
     const t0 = performance.now();
     const opened = await openImport(bytes, 'bench.xlsx');
     const t1 = performance.now();
-    const context = await loadPlanContext(store, todayIso(), target.id);
-    const sheet = opened.sheets[opened.sheetIndex]!;
-    const plan = planImport(sheet.rows, opened.layout.firstDataRow, rememberedMapping(opened.layout.headings), context);
+    // As the wizard does it: the file read and the rows checked in the import worker.
+    const plan = await checkImport(store, opened, rememberedMapping(opened.layout.headings), target.id, todayIso());
     const t2 = performance.now();
     const result = await commitImport(store, plan, new Map(), todayIso());
     const t3 = performance.now();
+    const records = (await stored()) - before;
     return {
+      records,
       ms: t3 - t0,
       readMs: t1 - t0,
       planMs: t2 - t1,

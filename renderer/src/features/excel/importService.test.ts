@@ -4,7 +4,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { planImport } from '@shared/excel/importRows';
 import { errorSheet, ERROR_COLUMN_HEADING } from '@shared/excel/errorWorkbook';
 import { openWard, addMember, type Ward } from '../members/testing';
-import { commitImport, loadPlanContext, openImport, rememberMapping, rememberedMapping } from './importService';
+import { checkImportHere, commitImport, loadPlanContext, openImport, rememberMapping, rememberedMapping } from './importService';
 import { ExcelReadError, writeWorkbook } from './xlsx';
 import { MESSY_EXPECT, messyWorkbook } from './messyWorkbook';
 
@@ -23,9 +23,7 @@ async function members(w: Ward) {
 async function planMessy(w: Ward) {
   const bytes = await messyWorkbook({ branches: [w.branchA.name, w.branchB.name] });
   const opened = await openImport(bytes, 'danh-sach.xlsx');
-  const sheet = opened.sheets[opened.sheetIndex]!;
-  const context = await loadPlanContext(w.store, TODAY, w.branchA.id);
-  const plan = planImport(sheet.rows, opened.layout.firstDataRow, rememberedMapping(opened.layout.headings), context);
+  const plan = await checkImportHere(w.store, opened, rememberedMapping(opened.layout.headings), w.branchA.id, TODAY);
   return { opened, plan };
 }
 
@@ -118,6 +116,55 @@ describe('a messy workbook written with write-excel-file, read back through the 
     expect(result).toMatchObject({ created: 3, updated: 1 });
     const stored = await ward.store.db.members.get(member.id);
     expect(stored).toMatchObject({ ethnicity: '01', religion: 'none', organizationId: ward.branchA.id });
+    // The update is an edit like the member form's: stamped, journaled with old → new.
+    const lines = await ward.store.db.journal.where('recordId').equals(member.id).toArray();
+    const edit = lines.find((line) => line.kind === 'update')!;
+    expect(edit.changes).toEqual(expect.arrayContaining([{ field: 'ethnicity', old: undefined, new: '01' }]));
+    expect(stored?._v).toMatchObject({ ethnicity: edit.hlc });
+    // The three new files: one creation line per table names them all.
+    const bulk = (await ward.store.db.journal.toArray()).filter((line) => line.recordIds);
+    expect(bulk.map((line) => [line.table, line.recordIds!.length])).toEqual([
+      ['members', 3],
+      ['memberEvents', expect.any(Number)],
+    ]);
+  });
+
+  it('changes only what the sheet changes: empty cells keep stored values unless asked, events follow a new date', async () => {
+    ward = await openWard();
+    const { member } = await addMember(ward.store, {
+      fullName: 'Nguyễn Văn Hùng',
+      partyCardNumber: '10000001',
+      organizationId: ward.branchA.id,
+      birthDate: '1968-03-12',
+      joinedOn: '1995-05-19',
+      officialOn: '1996-05-19',
+      phone: '0912345678',
+      occupation: 'Hưu trí',
+    });
+    const sheet = async (rows: (string | null)[][]) => {
+      const blob = await writeXlsxFile([['Họ và tên', 'Số thẻ ĐV', 'Ngày vào Đảng', 'Điện thoại', 'Nghề nghiệp'], ...rows]).toBlob();
+      const opened = await openImport(new Uint8Array(await blob.arrayBuffer()), 'cap-nhat.xlsx');
+      return checkImportHere(ward.store, opened, rememberedMapping(opened.layout.headings), ward.branchA.id, TODAY);
+    };
+    const plan = await sheet([['Nguyễn Văn Hùng', '10000001', '20/05/1995', null, 'Giáo viên']]);
+    const row = plan.rows[0]!;
+    expect(row.errors).toEqual([]);
+    expect(row.update?.changes.map((c) => [c.field, c.old, c.new])).toEqual([
+      ['joinedOn', '1995-05-19', '1995-05-20'],
+      ['occupation', 'Hưu trí', 'Giáo viên'],
+    ]);
+    expect(row.update?.clears.map((c) => c.field)).toEqual(['phone']);
+    await commitImport(ward.store, plan, new Map([[row.row, 'update' as const]]), TODAY);
+    expect(await ward.store.db.members.get(member.id)).toMatchObject({ joinedOn: '1995-05-20', occupation: 'Giáo viên', phone: '0912345678' });
+    const admission = (await ward.store.db.memberEvents.where('memberId').equals(member.id).toArray()).find((e) => e.type === 'admission');
+    expect(admission?.date).toBe('1995-05-20');
+
+    const again = await sheet([['Nguyễn Văn Hùng', '10000001', '20/05/1995', null, 'Giáo viên']]);
+    expect(again.rows[0]!.update?.changes).toEqual([]);
+    await commitImport(ward.store, again, new Map([[again.rows[0]!.row, 'update' as const]]), TODAY, { clearEmpty: true });
+    const cleared = await ward.store.db.members.get(member.id);
+    expect(cleared?.phone).toBeUndefined();
+    expect(cleared).toMatchObject({ occupation: 'Giáo viên', fullName: 'Nguyễn Văn Hùng' });
   });
 
   it('remembers a mapping the user changed, per set of headings', () => {

@@ -4,38 +4,29 @@
  * ONE call of the write path, so an import is one action: all of it is stored, or none.
  */
 import Dexie from 'dexie';
-import { findHeader, type ColumnMapping, type HeaderLayout, headingSignature, autoMapColumns } from '@shared/excel/headings';
+import { type ColumnMapping, headingSignature, autoMapColumns } from '@shared/excel/headings';
 import type { DuplicateAction, ExistingMember, ImportPlan, PlanContext, PlannedRow } from '@shared/excel/importRows';
+import { updatePatch, withMemberUpdates, type StoredMemberFields } from '@shared/excel/memberUpdates';
 import type { MemberDraft, StoredSettingVersions } from '@shared/domain/memberRules';
 import type { IsoDate, Organization } from '@shared/domain/types';
 import type { DataStore } from '../../db/store';
 import type { QldvDatabase } from '../../db/database';
-import { commit, upsert, type Draft } from '../../db/writePath';
+import { commit, upsert, type Draft, type WriteOp } from '../../db/writePath';
 import { liveOrganizations } from '../organizations/queries';
-import { followingEvents, newFileRefusal, newMemberFile } from '../members/saveMember';
+import { followingEvents, newMemberFile } from '../members/saveMember';
 import type { StoredEvent } from '../members/memberQueries';
-import { ExcelReadError, readWorkbook, type ReadSheet } from './xlsx';
+import { openImportOffThread, planOffThread } from './importWorker';
+import { newFileJudge, planRows, type ImportProgress, type OpenedImport, type PlanData } from './planning';
 
-export interface OpenedImport {
-  fileName: string;
-  sheets: ReadSheet[];
-  /** The sheet being imported (the first one with a member header). */
-  sheetIndex: number;
-  layout: HeaderLayout;
-}
+export { noHeaderMessage, type OpenedImport, type ImportProgress } from './planning';
 
-export function noHeaderMessage(fileName: string): string {
-  return `Không tìm thấy dòng tiêu đề của danh sách trong tệp “${fileName}”: cần một dòng có cột “Họ và tên” và ít nhất một cột khác như “Ngày sinh”, “Ngày vào Đảng”, “Số thẻ”. Hãy kiểm tra tệp có đúng là danh sách đảng viên không.`;
-}
-
-/** Reads the file and finds the sheet and row holding the member list's header. */
-export async function openImport(bytes: Uint8Array, fileName: string): Promise<OpenedImport> {
-  const sheets = await readWorkbook(bytes, fileName);
-  for (let i = 0; i < sheets.length; i++) {
-    const layout = findHeader(sheets[i]!.rows);
-    if (layout) return { fileName, sheets, sheetIndex: i, layout };
-  }
-  throw new ExcelReadError(noHeaderMessage(fileName));
+/** Reads the file and finds the sheet and row holding the member list's header (in a worker where there are workers). */
+export function openImport(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<OpenedImport> {
+  return openImportOffThread(bytes, fileName, onProgress);
 }
 
 // ---------------------------------------------------------------- remembered mappings
@@ -75,6 +66,72 @@ export async function storedSettingVersions(db: QldvDatabase): Promise<StoredSet
   return out;
 }
 
+/** The keys duplicates are found by, and what an update needs to know of the member (not the whole record). */
+function candidate(record: ExistingMember): ExistingMember {
+  const { id, fullName, birthDate, partyCardNumber, citizenId, organizationId, status, deleted } = record;
+  return {
+    id,
+    fullName,
+    birthDate,
+    organizationId,
+    status,
+    ...(partyCardNumber && { partyCardNumber }),
+    ...(citizenId && { citizenId }),
+    ...(deleted !== undefined && { deleted }),
+  };
+}
+
+/** What planning reads from the database, read once per preview, as plain data a worker can take. */
+export async function loadPlanData(store: DataStore, today: IsoDate, targetOrganizationId: string | undefined): Promise<PlanData> {
+  const { judgeNew: _judge, ...data } = await loadPlanContext(store, today, targetOrganizationId);
+  return { ...data, existing: data.existing.map(candidate) };
+}
+
+/**
+ * Checks every row (in a worker where there are workers), then adds to the rows matching a stored
+ * member what updating that member would change (memberUpdates.ts).
+ */
+export async function checkImport(
+  store: DataStore,
+  opened: OpenedImport,
+  mapping: ColumnMapping,
+  targetOrganizationId: string | undefined,
+  today: IsoDate,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportPlan> {
+  const data = await loadPlanData(store, today, targetOrganizationId);
+  const sheet = opened.sheets[opened.sheetIndex]!;
+  const plan = await planOffThread({ rows: sheet.rows, firstDataRow: opened.layout.firstDataRow, mapping, data }, onProgress);
+  return withStoredMatches(store, plan, mapping, data.settings, today);
+}
+
+/** The same check on this thread. */
+export async function checkImportHere(
+  store: DataStore,
+  opened: OpenedImport,
+  mapping: ColumnMapping,
+  targetOrganizationId: string | undefined,
+  today: IsoDate,
+): Promise<ImportPlan> {
+  const data = await loadPlanData(store, today, targetOrganizationId);
+  const sheet = opened.sheets[opened.sheetIndex]!;
+  const plan = planRows({ rows: sheet.rows, firstDataRow: opened.layout.firstDataRow, mapping, data });
+  return withStoredMatches(store, plan, mapping, data.settings, today);
+}
+
+async function withStoredMatches(
+  store: DataStore,
+  plan: ImportPlan,
+  mapping: ColumnMapping,
+  settings: StoredSettingVersions,
+  today: IsoDate,
+): Promise<ImportPlan> {
+  const ids = [...new Set(plan.rows.flatMap((row) => (row.duplicate?.kind === 'register' && row.duplicate.memberId ? [row.duplicate.memberId] : [])))];
+  if (ids.length === 0) return plan;
+  const stored = (await store.db.members.bulkGet(ids)).filter((m) => m !== undefined) as unknown as StoredMemberFields[];
+  return withMemberUpdates(plan, new Map(stored.map((m) => [m.id, m])), mapping, settings, today);
+}
+
 /** What planning reads from the database, read once per preview. */
 export async function loadPlanContext(
   store: DataStore,
@@ -97,18 +154,29 @@ export async function loadPlanContext(
     organizations,
     ...(targetOrganizationId && { targetOrganizationId }),
     existing,
-    judgeNew: (draft: MemberDraft, probationMonths: number) =>
-      newFileRefusal(newMemberFile(draft, today, () => 'check'), { probationMonths }),
+    judgeNew: newFileJudge(today),
   };
 }
 
 export type Choices = ReadonlyMap<number, DuplicateAction>;
 
-/** What happens to a row: created, used to update a member, skipped as a duplicate, or refused. */
+/**
+ * What happens to a row: created, used to update a member, skipped as a duplicate, or refused. A
+ * row with problems is refused unless it updates a member and the update itself is sound.
+ */
 export function rowOutcome(row: PlannedRow, choices: Choices): 'create' | 'update' | 'skip' | 'invalid' {
+  const choice = row.duplicate ? (choices.get(row.row) ?? row.duplicate.actions[0]!) : 'create';
+  if (choice === 'update' && row.update && row.update.errors.length === 0 && row.duplicate?.actions.includes('update'))
+    return 'update';
   if (row.errors.length > 0) return 'invalid';
-  if (!row.duplicate) return 'create';
-  return choices.get(row.row) ?? row.duplicate.actions[0]!;
+  return choice === 'update' ? 'skip' : choice;
+}
+
+/** The action to take on every row that offers it (“update all”, “skip all”). */
+export function chooseForAll(plan: ImportPlan, choices: Choices, action: DuplicateAction): Map<number, DuplicateAction> {
+  const next = new Map(choices);
+  for (const row of plan.rows) if (row.duplicate?.actions.includes(action)) next.set(row.row, action);
+  return next;
 }
 
 export interface ImportResult {
@@ -118,30 +186,36 @@ export interface ImportResult {
   invalid: number;
 }
 
-/** The fields an import may change on an existing member: not its organization or status (events do). */
-function updateDraft(draft: MemberDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(draft))
-    if (value !== undefined && key !== 'organizationId' && key !== 'status' && key !== 'id') out[key] = value;
-  return out;
+export interface ImportOptions {
+  /** Clear the fields an updated member has but the sheet leaves empty (off: they are kept). */
+  clearEmpty?: boolean;
 }
 
-/** Imports the rows the user kept, as one action of the write path. */
+/** Member fields the admission and official events mirror (saveMember.ts `followingEvents`). */
+const EVENT_FIELDS = ['joinedOn', 'officialOn', 'admissionDecisionNumber', 'admissionDecisionDate', 'officialDecisionNumber'];
+
+/**
+ * Imports the rows the user kept, as ONE action of the write path: new files through its
+ * bulk-creation path, updates as edits (only the fields that change, stamped and journaled with
+ * old → new like an edit in the member form), and the admission and official events following
+ * the dates an update changes.
+ */
 export async function commitImport(
   store: DataStore,
   plan: ImportPlan,
   choices: Choices,
   today: IsoDate,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const result: ImportResult = { created: 0, updated: 0, skipped: 0, invalid: 0 };
   const members: Draft[] = [];
   const events: Draft[] = [];
-  const updates: { id: string; draft: MemberDraft }[] = [];
+  const patches: Draft[] = [];
   for (const row of plan.rows) {
     const outcome = rowOutcome(row, choices);
     if (outcome === 'invalid') result.invalid += 1;
     else if (outcome === 'skip') result.skipped += 1;
-    else if (outcome === 'update' && row.duplicate?.memberId) updates.push({ id: row.duplicate.memberId, draft: row.draft });
+    else if (outcome === 'update') patches.push(updatePatch(row.update!, options.clearEmpty ?? false));
     else {
       const file = newMemberFile(row.draft, today);
       members.push(file.member as unknown as Draft);
@@ -149,20 +223,31 @@ export async function commitImport(
       result.created += 1;
     }
   }
-  if (updates.length > 0) {
-    const stored = (await store.db.memberEvents
-      .where('memberId')
-      .anyOf(updates.map((u) => u.id))
-      .filter((event) => event.deleted === 0)
-      .toArray()) as unknown as StoredEvent[];
+  const changedEvents: Draft[] = [];
+  const dated = patches.filter((patch) => EVENT_FIELDS.some((field) => field in patch));
+  if (dated.length > 0) {
+    const ids = dated.map((patch) => patch.id);
+    const [storedMembers, storedEvents] = await Promise.all([
+      store.db.members.bulkGet(ids),
+      store.db.memberEvents.where('memberId').anyOf(ids).filter((event) => event.deleted === 0).toArray() as unknown as Promise<StoredEvent[]>,
+    ]);
     const byMember = new Map<string, StoredEvent[]>();
-    for (const event of stored) byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);
-    for (const { id, draft } of updates) {
-      members.push({ ...updateDraft(draft), id });
-      events.push(...followingEvents(draft, byMember.get(id) ?? []));
-    }
-    result.updated = updates.length;
+    for (const event of storedEvents) byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);
+    dated.forEach((patch, i) => {
+      // The events follow the member as it will be: its stored fields with the patch applied.
+      const merged = { ...storedMembers[i], ...patch } as MemberDraft;
+      for (const [key, value] of Object.entries(patch)) if (value === null) delete (merged as Record<string, unknown>)[key];
+      changedEvents.push(...followingEvents(merged, byMember.get(patch.id) ?? []));
+    });
   }
-  if (members.length > 0) await commit(store, [upsert('members', members), upsert('memberEvents', events)]);
+  result.updated = patches.length;
+  // New files take the write path's bulk-creation fast path (one journal line per table).
+  const ops: WriteOp[] = [
+    ...(members.length > 0 ? [{ table: 'members', kind: 'create', records: members } as const] : []),
+    ...(events.length > 0 ? [{ table: 'memberEvents', kind: 'create', records: events } as const] : []),
+    ...(patches.length > 0 ? [upsert('members', patches)] : []),
+    ...(changedEvents.length > 0 ? [upsert('memberEvents', changedEvents)] : []),
+  ];
+  if (ops.length > 0) await commit(store, ops);
   return result;
 }

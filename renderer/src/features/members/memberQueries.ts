@@ -41,7 +41,16 @@ export function useMemberEvents(memberId: string | undefined): StoredEvent[] | u
 export function useJournal(recordId: string | undefined): JournalEntry[] | undefined {
   const { db } = useStore();
   return useLiveQuery(
-    async () => (recordId ? (await db.journal.where('recordId').equals(recordId).toArray()).reverse() : []),
+    async () => {
+      if (!recordId) return [];
+      // Its own lines, and the line of a bulk creation (an Excel import) that names it among many.
+      const [own, bulk] = await Promise.all([
+        db.journal.where('recordId').equals(recordId).toArray(),
+        db.journal.where('recordIds').equals(recordId).toArray(),
+      ]);
+      const bySeq = new Map([...own, ...bulk].map((entry) => [entry.seq, entry]));
+      return [...bySeq.values()].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+    },
     [db, recordId],
   );
 }
