@@ -16,6 +16,8 @@ export interface SaveFileRequest {
   /** File name offered to the user, e.g. `qldv-May-Van-phong-1-2025-07-15.qldv`. */
   suggestedName: string;
   filters?: FileFilter[];
+  /** Electron: open the save dialog on the first plugged-in USB stick, if any (sync files). */
+  preferRemovableDrive?: boolean;
 }
 
 export interface SaveFileResult {
@@ -23,6 +25,10 @@ export interface SaveFileResult {
   saved: boolean;
   /** Where it went, when the host knows (Electron); the browser adapter only knows the name. */
   path?: string;
+  /** Electron: the file was read back from the disk after writing and matched the bytes sent. */
+  verified?: boolean;
+  /** Browser: handed to the browser as a download; where it lands is the browser's business. */
+  viaDownload?: boolean;
 }
 
 export interface OpenFileRequest {
@@ -58,7 +64,39 @@ export interface SavePdfResult {
   viaPrintDialog?: boolean;
 }
 
+/** A backup file in this laptop's backup folder (Electron: `<userData>/backups/`). */
+export interface BackupFileInfo {
+  /** A bare file name such as `QLDV-sao-luu-2026-11-26-143005-thu-cong.qldv`. */
+  name: string;
+  size: number;
+  /** Last written (ISO). */
+  modifiedAt: string;
+}
+
+export interface BackupFileRequest {
+  name: string;
+}
+
+export interface WriteBackupRequest {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The backup folder: written atomically, listed, read back, pruned. Names are bare `.qldv` file
+ * names; the host refuses anything that could point outside the folder.
+ */
+export interface BackupStore {
+  write(request: WriteBackupRequest): Promise<void>;
+  list(): Promise<BackupFileInfo[]>;
+  /** Rejects with a Vietnamese message when there is no such backup. */
+  read(request: BackupFileRequest): Promise<Uint8Array>;
+  remove(request: BackupFileRequest): Promise<void>;
+}
+
 export interface PlatformApi {
+  /** This laptop's backups (renderer/src/db/backup.ts writes and reads them). */
+  backups: BackupStore;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Opens the print dialog for the page on screen; print CSS decides what goes on paper. */
   print(): Promise<void>;

@@ -14,6 +14,7 @@ import { appMenuTemplate } from './menu';
 import { electronFileDialogs, registerFileHandlers } from './ipc/files';
 import { registerAppInfoHandler } from './ipc/app-info';
 import { registerPrintHandlers } from './ipc/print';
+import { BACKUP_FOLDER_NAME, backupFolder, registerBackupHandlers } from './ipc/backups';
 
 // Built layout: dist/main/index.js (this file), dist/preload/index.cjs, dist/renderer/.
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -54,15 +55,14 @@ function onReady(): void {
     createAppProtocolHandler(rendererDir, (file) => readFile(file)),
   );
   installSecurityHandlers(app, session.defaultSession);
-  registerFileHandlers(
-    ipcMain,
-    electronFileDialogs(dialog, () => mainWindow),
-  );
+  // One instance: the folder of the last save is remembered across sync files, Excel and PDF.
+  const fileDialogs = electronFileDialogs(dialog, () => mainWindow, {
+    documentsFolder: () => app.getPath('documents'),
+  });
+  registerFileHandlers(ipcMain, fileDialogs);
   registerAppInfoHandler(ipcMain, app);
-  registerPrintHandlers(
-    ipcMain,
-    electronFileDialogs(dialog, () => mainWindow),
-  );
+  registerPrintHandlers(ipcMain, fileDialogs);
+  registerBackupHandlers(ipcMain, backupFolder(path.join(app.getPath('userData'), BACKUP_FOLDER_NAME)));
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ devTools })));
   createMainWindow();
 }

@@ -17,9 +17,13 @@ describe('the preload bridge', () => {
     expect(Object.keys(contextBridge.exposed)).toEqual(['qldv']);
   });
 
-  it('exposes exactly saveFile, openFile, appInfo, print and savePdf: no ipcRenderer, no generic invoke', () => {
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'openFile', 'print', 'saveFile', 'savePdf']);
-    for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  it('exposes exactly saveFile, openFile, appInfo, print, savePdf and backups: no ipcRenderer, no generic invoke', () => {
+    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'backups', 'openFile', 'print', 'saveFile', 'savePdf']);
+    const backups = bridge.backups as Record<string, unknown>;
+    expect(Object.keys(backups).sort()).toEqual(['list', 'read', 'remove', 'write']);
+    for (const value of [...Object.values(bridge).filter((v) => v !== backups), ...Object.values(backups)])
+      expect(typeof value).toBe('function');
+    expect(Object.values(backups)).not.toContain(ipcRenderer.invoke);
     expect(Object.values(bridge)).not.toContain(ipcRenderer);
     expect(Object.values(bridge)).not.toContain(ipcRenderer.invoke);
   });
@@ -35,6 +39,19 @@ describe('the preload bridge', () => {
     ipcRenderer.invoke.mockClear();
     ipcRenderer.invoke.mockResolvedValueOnce('answer');
     const call = bridge[name] as (...values: unknown[]) => Promise<unknown>;
+    await expect(call(...args)).resolves.toBe('answer');
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(...expected);
+  });
+
+  it.each([
+    ['write', [{ name: 'a.qldv', bytes: request.bytes }], ['backup:write', { name: 'a.qldv', bytes: request.bytes }]],
+    ['list', [], ['backup:list']],
+    ['read', [{ name: 'a.qldv' }], ['backup:read', { name: 'a.qldv' }]],
+    ['remove', [{ name: 'a.qldv' }], ['backup:remove', { name: 'a.qldv' }]],
+  ])('backups.%s invokes its own channel', async (name, args, expected) => {
+    ipcRenderer.invoke.mockClear();
+    ipcRenderer.invoke.mockResolvedValueOnce('answer');
+    const call = (bridge.backups as Record<string, (...values: unknown[]) => Promise<unknown>>)[name]!;
     await expect(call(...args)).resolves.toBe('answer');
     expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(...expected);
   });

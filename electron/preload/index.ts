@@ -8,6 +8,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { IpcChannel, PLATFORM_BRIDGE_KEY } from '@shared/ipc/channels';
 import type {
   AppInfo,
+  BackupFileInfo,
+  BackupFileRequest,
   OpenedFile,
   OpenFileRequest,
   PlatformApi,
@@ -15,6 +17,7 @@ import type {
   SaveFileResult,
   SavePdfRequest,
   SavePdfResult,
+  WriteBackupRequest,
 } from '@shared/platform';
 
 const api = {
@@ -26,6 +29,12 @@ const api = {
   print: () => ipcRenderer.invoke(IpcChannel.print) as Promise<void>,
   savePdf: (request: SavePdfRequest) =>
     ipcRenderer.invoke(IpcChannel.savePdf, request) as Promise<SavePdfResult>,
+  backups: {
+    write: (request: WriteBackupRequest) => ipcRenderer.invoke(IpcChannel.backupWrite, request) as Promise<void>,
+    list: () => ipcRenderer.invoke(IpcChannel.backupList) as Promise<BackupFileInfo[]>,
+    read: (request: BackupFileRequest) => ipcRenderer.invoke(IpcChannel.backupRead, request) as Promise<Uint8Array>,
+    remove: (request: BackupFileRequest) => ipcRenderer.invoke(IpcChannel.backupRemove, request) as Promise<void>,
+  },
 } satisfies PlatformApi;
 
 contextBridge.exposeInMainWorld(PLATFORM_BRIDGE_KEY, api);

@@ -261,6 +261,14 @@ export const SETTINGS = {
       },
     ],
   }),
+  clockMaxBehindHours: defineSetting({
+    key: 'clockGuard.maxBehindHours',
+    label: 'Độ lệch đồng hồ máy tính cho phép (giờ)',
+    description:
+      'Khi ngày giờ máy tính sớm hơn lần lưu thay đổi cuối cùng trên máy này quá số giờ này, phần mềm tạm khóa việc sửa dữ liệu cho đến khi chỉnh lại ngày giờ. 24 giờ cho phép đổi múi giờ hoặc máy chạy chậm vài phút mà vẫn chặn được ngày bị đặt sai.',
+    schema: count(1, 720),
+    defaults: [{ effectiveFrom: ALWAYS, value: 24, source: 'Quy tắc đồng bộ của phần mềm' }],
+  }),
   ethnicGroups: codeListSetting(
     'codeList.ethnicGroups',
     'Danh mục dân tộc',
@@ -323,6 +331,14 @@ export const SETTINGS = {
         source: 'Danh sách mặc định của phần mềm',
       },
     ],
+  }),
+  backupKeepAutomatic: defineSetting({
+    key: 'backup.keepAutomatic',
+    label: 'Số bản sao lưu tự động được giữ lại',
+    description:
+      'Phần mềm tự sao lưu trước mỗi lần nhập tệp đồng bộ và trước mỗi lần khôi phục; chỉ giữ số bản mới nhất này. Bản sao lưu do người dùng tạo không bị tự xóa.',
+    schema: count(1, 100),
+    defaults: [{ effectiveFrom: ALWAYS, value: 10, source: 'Mặc định của phần mềm' }],
   }),
 } as const;
 

@@ -8,6 +8,10 @@ export const IpcChannel = {
   appInfo: 'app:info',
   print: 'print:page',
   savePdf: 'print:pdf',
+  backupWrite: 'backup:write',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
+  backupRemove: 'backup:remove',
 } as const;
 
 export type IpcChannelName = (typeof IpcChannel)[keyof typeof IpcChannel];

@@ -13,8 +13,46 @@ describe('the IPC contract', () => {
       'app:info',
       'print:page',
       'print:pdf',
+      'backup:write',
+      'backup:list',
+      'backup:read',
+      'backup:remove',
     ]);
     expect(PLATFORM_BRIDGE_KEY).toBe('qldv');
+  });
+
+  describe('backup names', () => {
+    const read = ipcContract['backup:read'].input;
+    const write = ipcContract['backup:write'].input;
+
+    it.each(['QLDV-sao-luu-2026-11-26-143005-tu-dong.qldv', 'a.qldv', 'QLDV_2026.11.26.qldv'])('accepts %s', (name) => {
+      expect(read.safeParse({ name }).success).toBe(true);
+      expect(write.safeParse({ name, bytes }).success).toBe(true);
+    });
+
+    it.each([
+      ['a parent folder', '../a.qldv'],
+      ['a sub-folder', 'x/a.qldv'],
+      ['a Windows path', '..\\a.qldv'],
+      ['an absolute path', '/etc/a.qldv'],
+      ['a drive', 'C:a.qldv'],
+      ['a hidden file', '.a.qldv'],
+      ['dots only', '...qldv'],
+      ['another extension', 'a.exe'],
+      ['a partial file', 'a.qldv.partial'],
+      ['a space', 'a b.qldv'],
+      ['an over-long name', `${'a'.repeat(120)}.qldv`],
+      ['no name', ''],
+    ])('refuses %s', (_label, name) => {
+      expect(read.safeParse({ name }).success).toBe(false);
+      expect(write.safeParse({ name, bytes }).success).toBe(false);
+    });
+
+    it('refuses bytes that are not a Uint8Array and extra keys', () => {
+      expect(write.safeParse({ name: 'a.qldv', bytes: [1] }).success).toBe(false);
+      expect(read.safeParse({ name: 'a.qldv', path: '/tmp' }).success).toBe(false);
+      expect(ipcContract['backup:list'].input.safeParse(undefined).success).toBe(true);
+    });
   });
 
   describe('file:save input', () => {
@@ -25,6 +63,7 @@ describe('the IPC contract', () => {
       { bytes: new Uint8Array(0), suggestedName: 'Danh sách đảng viên.xlsx' },
       { bytes, suggestedName: 'a.qldv', filters: [{ name: 'Tệp đồng bộ', extensions: ['qldv'] }] },
       { bytes, suggestedName: 'a.pdf', filters: [{ name: 'Tất cả', extensions: ['*'] }] },
+      { bytes, suggestedName: 'a.qldv', preferRemovableDrive: true },
     ])('accepts %o', (payload) => {
       expect(input.safeParse(payload).success).toBe(true);
     });
@@ -40,6 +79,7 @@ describe('the IPC contract', () => {
       ['dot-dot', { bytes, suggestedName: '..' }],
       ['an over-long name', { bytes, suggestedName: `${'a'.repeat(256)}` }],
       ['an extra key', { bytes, suggestedName: 'a.qldv', path: '/tmp/a' }],
+      ['a drive preference that is not a boolean', { bytes, suggestedName: 'a', preferRemovableDrive: 'E:' }],
       [
         'a filter extension with a dot',
         { bytes, suggestedName: 'a', filters: [{ name: 'x', extensions: ['.exe'] }] },
@@ -70,6 +110,9 @@ describe('the IPC contract', () => {
     expect(ipcContract['file:save'].output.safeParse({ saved: false }).success).toBe(true);
     expect(
       ipcContract['file:save'].output.safeParse({ saved: true, path: '/media/usb/a.qldv' }).success,
+    ).toBe(true);
+    expect(
+      ipcContract['file:save'].output.safeParse({ saved: true, path: 'E:\\a.qldv', verified: true }).success,
     ).toBe(true);
     expect(ipcContract['file:open'].output.safeParse(null).success).toBe(true);
     expect(ipcContract['file:open'].output.safeParse({ name: 'a.xlsx', bytes }).success).toBe(true);

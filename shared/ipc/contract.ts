@@ -8,6 +8,8 @@ import '../zodSetup';
 import { z } from 'zod';
 import type {
   AppInfo,
+  BackupFileInfo,
+  BackupFileRequest,
   OpenedFile,
   OpenFileRequest,
   PlatformApi,
@@ -15,6 +17,7 @@ import type {
   SaveFileResult,
   SavePdfRequest,
   SavePdfResult,
+  WriteBackupRequest,
 } from '../platform';
 import { IpcChannel, type IpcChannelName } from './channels';
 
@@ -53,10 +56,13 @@ const saveFileInput = z.strictObject({
   bytes: bytesSchema,
   suggestedName: fileNameSchema,
   filters: filtersSchema,
+  preferRemovableDrive: z.boolean().optional(),
 });
 const saveFileOutput = z.strictObject({
   saved: z.boolean(),
   path: z.string().optional(),
+  verified: z.boolean().optional(),
+  viaDownload: z.boolean().optional(),
 });
 
 const openFileInput = z.strictObject({ filters: filtersSchema }).optional();
@@ -81,12 +87,32 @@ const savePdfOutput = z.strictObject({
   viaPrintDialog: z.boolean().optional(),
 });
 
+/**
+ * A backup's name: a bare `.qldv` file name of letters, digits, dots, dashes and underscores,
+ * starting with a letter or digit. Nothing that could leave the backup folder (no separator, no
+ * `..`, no drive letter) gets past it; main checks the resolved path as well.
+ */
+export const BACKUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.qldv$/;
+export const backupNameSchema = z
+  .string()
+  .max(120)
+  .regex(BACKUP_NAME_PATTERN, 'Tên bản sao lưu không hợp lệ.');
+const backupWriteInput = z.strictObject({ name: backupNameSchema, bytes: bytesSchema });
+const backupFileInput = z.strictObject({ name: backupNameSchema });
+const backupListOutput = z.array(
+  z.strictObject({ name: z.string(), size: z.number().int().min(0), modifiedAt: z.string() }),
+);
+
 export const ipcContract = {
   [IpcChannel.saveFile]: { input: saveFileInput, output: saveFileOutput },
   [IpcChannel.openFile]: { input: openFileInput, output: openFileOutput },
   [IpcChannel.appInfo]: { input: appInfoInput, output: appInfoOutput },
   [IpcChannel.print]: { input: printInput, output: printOutput },
   [IpcChannel.savePdf]: { input: savePdfInput, output: savePdfOutput },
+  [IpcChannel.backupWrite]: { input: backupWriteInput, output: z.undefined() },
+  [IpcChannel.backupList]: { input: z.undefined(), output: backupListOutput },
+  [IpcChannel.backupRead]: { input: backupFileInput, output: bytesSchema },
+  [IpcChannel.backupRemove]: { input: backupFileInput, output: z.undefined() },
 } as const satisfies Record<IpcChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -118,4 +144,12 @@ export type ContractMatchesPlatformApi = [
   Assert<Same<IpcOutput<'print:pdf'>, SavePdfResult>>,
   Assert<Same<Parameters<PlatformApi['savePdf']>[0], SavePdfRequest>>,
   Assert<Same<Awaited<ReturnType<PlatformApi['savePdf']>>, SavePdfResult>>,
+  Assert<Same<IpcInput<'backup:write'>, WriteBackupRequest>>,
+  Assert<Same<Parameters<PlatformApi['backups']['write']>[0], WriteBackupRequest>>,
+  Assert<Same<IpcOutput<'backup:list'>, BackupFileInfo[]>>,
+  Assert<Same<Awaited<ReturnType<PlatformApi['backups']['list']>>, BackupFileInfo[]>>,
+  Assert<Same<IpcInput<'backup:read'>, BackupFileRequest>>,
+  Assert<Same<Parameters<PlatformApi['backups']['read']>[0], BackupFileRequest>>,
+  Assert<Same<IpcOutput<'backup:read'>, Uint8Array>>,
+  Assert<Same<IpcInput<'backup:remove'>, BackupFileRequest>>,
 ];

@@ -47,6 +47,17 @@ export interface BundleManifest {
   counts: Record<string, number>;
   /** A short digest of the writer's whole data at export time (the sync status screen compares it). */
   dataDigest?: string;
+  /**
+   * Present only in a backup (renderer/src/db/backup.ts): a full copy of one laptop, local tables
+   * included, for "Khôi phục". A sync reader refuses a file that has it, a restore one that has not.
+   */
+  backup?: BackupManifestInfo;
+}
+
+/** Why a backup was taken, and a note for the list ("Máy Văn phòng 2" for a backup before its file). */
+export interface BackupManifestInfo {
+  reason: 'manual' | 'beforeImport' | 'beforeRestore';
+  note?: string;
 }
 
 /** The last line of the payload. */

@@ -19,6 +19,7 @@ import { MemberFilePage } from '../features/members/MemberFilePage';
 import { RecycleBinPage } from '../features/recycleBin/RecycleBinPage';
 import { ImportPage } from '../features/excel/ImportPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { BackupPage } from '../features/backup/BackupPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { StatisticsPage } from '../features/statistics/StatisticsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -40,6 +41,7 @@ function createRouter() {
         { path: 'dang-vien/:id/sua', element: <MemberEditPage /> },
         { path: 'thung-rac', element: <RecycleBinPage /> },
         { path: 'dong-bo', element: <SyncPage /> },
+        { path: 'sao-luu', element: <BackupPage /> },
         { path: 'thong-ke', element: <StatisticsPage /> },
         { path: 'bao-cao', element: <ReportsPage /> },
         { path: 'cai-dat', element: <SettingsPage /> },

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   DeleteOutlined,
   FileTextOutlined,
+  HistoryOutlined,
   SettingOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -15,12 +16,14 @@ import { vi } from '../i18n/vi';
 import { useStore } from './StoreContext';
 import { findWard } from '../features/organizations/queries';
 import { Emblem } from '../components/Emblem';
+import { WriteGuardBanner } from '../components/WriteGuardBanner';
 
 const NAV = [
   { key: '/', icon: <DashboardOutlined />, label: vi.nav.dashboard },
   { key: '/to-chuc', icon: <ApartmentOutlined />, label: vi.nav.organizations },
   { key: '/dang-vien', icon: <TeamOutlined />, label: vi.nav.members },
   { key: '/dong-bo', icon: <SwapOutlined />, label: vi.nav.sync },
+  { key: '/sao-luu', icon: <HistoryOutlined />, label: vi.nav.backup },
   { key: '/thong-ke', icon: <BarChartOutlined />, label: vi.nav.statistics },
   { key: '/bao-cao', icon: <FileTextOutlined />, label: vi.nav.reports },
   { key: '/thung-rac', icon: <DeleteOutlined />, label: vi.nav.recycleBin },
@@ -59,6 +62,7 @@ export function AppLayout() {
         </Typography.Text>
       </Layout.Sider>
       <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+        <WriteGuardBanner />
         <Outlet />
       </Layout.Content>
     </Layout>

@@ -22,6 +22,8 @@ export type MetaKey =
   | 'deviceName'
   | 'userName'
   | 'clock'
+  // The clock guard (renderer/src/db/writeGuard.ts): the computer's clock (epoch ms) at the newest local save.
+  | 'clockGuardLastSave'
   | 'createdAt'
   | 'setupCompletedAt'
   // Sync (renderer/src/db/sync.ts): held-effects vector, peers' known vectors, imported file ids.
@@ -34,7 +36,9 @@ export type MetaKey =
   | 'officeKeyWrapped'
   | 'officeKeyId'
   | 'officeJoinedAt'
-  | 'syncSent';
+  | 'syncSent'
+  // Backups (renderer/src/db/backup.ts): what each backup file of this laptop holds, for the list.
+  | 'backupCatalog';
 
 /** One audit line per record a write touched: who, on which laptop, when, which fields, old → new. */
 export interface JournalEntry {
@@ -45,6 +49,12 @@ export interface JournalEntry {
   hlc: string;
   table: SyncedTableName;
   recordId: string;
+  /**
+   * A bulk creation's one line (writePath.ts, `create` operations: an Excel import) names every
+   * record it created here, indexed (multi-entry) so a record's history still finds its creation;
+   * `recordId` is then the first of them.
+   */
+  recordIds?: string[];
   kind: EditKind;
   /**
    * The fields the write changed, and their old → new values. Left out for creations: every field
@@ -97,6 +107,8 @@ export class QldvDatabase extends Dexie {
       // Events deleted on their own, for the recycle bin, without reading every event.
       memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc, [deleted+memberId]',
     });
+    // Version 3: a bulk creation's journal line found from any record it created.
+    this.version(3).stores({ journal: '++seq, recordId, *recordIds' });
   }
 
   syncedTable(name: SyncedTableName): Table<StoredRecord, string> {

@@ -83,6 +83,12 @@ export const syncText = {
       `Đã xuất tệp ${name}: ${records.toLocaleString('vi-VN')} bản ghi, ${size}.`,
     cancelled: 'Đã hủy lưu tệp.',
     hint: 'Chép tệp vào USB, mang sang máy kia và chọn "Nhập tệp đồng bộ" ở đó.',
+    savedVerified: (where: string) => `Đã ghi và kiểm tra tệp: ${where}`,
+    savedTo: (where: string) => `Đã ghi tệp: ${where}`,
+    downloaded:
+      'Đã tải tệp xuống. Trình duyệt lưu tệp vào thư mục tải về của nó; phần mềm không kiểm tra lại được tệp đã lưu.',
+    hintSaved:
+      'Mang tệp sang máy kia và chọn "Nhập tệp đồng bộ" ở đó. Nếu tệp nằm trên USB, hãy tháo USB an toàn trước khi rút ra.',
   },
   import: {
     intro:
@@ -146,8 +152,6 @@ export const syncText = {
       conflicts: number,
     ) =>
       `Mới ${c.new.toLocaleString('vi-VN')}, thay đổi ${c.updated.toLocaleString('vi-VN')}, xóa ${c.deleted.toLocaleString('vi-VN')}, khôi phục ${c.restored.toLocaleString('vi-VN')}, không đổi ${c.unchanged.toLocaleString('vi-VN')}; xung đột ${conflicts.toLocaleString('vi-VN')}.`,
-    noSnapshot:
-      'Lưu ý: phiên bản này chưa tự sao lưu trước khi nhập. Nên sao lưu dữ liệu trước khi nhập tệp lớn.',
     another: 'Nhập tệp khác',
     seeConflicts: 'Xem xung đột',
     deletedMark: 'Xóa',

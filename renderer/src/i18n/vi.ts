@@ -5,6 +5,8 @@
 import { reportsText, statisticsText } from './statistics';
 import { excel } from './excel';
 import { syncText } from './sync';
+import { backupText } from './backup';
+import { clockGuardText } from './clockGuard';
 
 export const vi = {
   app: {
@@ -22,6 +24,7 @@ export const vi = {
     organizations: 'Tổ chức đảng',
     members: 'Đảng viên',
     sync: 'Đồng bộ',
+    backup: 'Sao lưu',
     statistics: 'Thống kê',
     reports: 'Báo cáo',
     recycleBin: 'Thùng rác',
@@ -585,4 +588,6 @@ export const vi = {
   },
   excel,
   sync: syncText,
+  backup: backupText,
+  clockGuard: clockGuardText,
 } as const;

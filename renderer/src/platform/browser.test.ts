@@ -34,7 +34,7 @@ describe('saving in the browser', () => {
       bytes,
       suggestedName: 'qldv-Chi-bo-1-2025-07-15.qldv',
     });
-    expect(result).toEqual({ saved: true });
+    expect(result).toEqual({ saved: true, viaDownload: true });
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.download).toBe('qldv-Chi-bo-1-2025-07-15.qldv');
     expect(clicked[0]!.href).toBe('blob:app/1');

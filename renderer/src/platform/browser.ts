@@ -3,6 +3,7 @@
  * tests and the benchmark. Saving is a download link, opening is a file input.
  */
 import type { AppInfo, FileFilter, OpenedFile, PlatformApi, SaveFileRequest } from '@shared/platform';
+import { createBrowserBackupStore } from './browserBackups';
 
 /** Long enough for the browser to start reading the blob, short enough not to hoard memory. */
 const REVOKE_URL_AFTER_MS = 30_000;
@@ -77,10 +78,11 @@ export const BROWSER_APP_INFO: AppInfo = {
 
 export function createBrowserPlatform(doc: Document = document): PlatformApi {
   return {
+    backups: createBrowserBackupStore(),
     saveFile(request) {
       downloadBytes(doc, request);
-      // The browser gives no word on where (or whether) the download landed.
-      return Promise.resolve({ saved: true });
+      // The browser gives no word on where (or whether) the download landed: nothing to verify.
+      return Promise.resolve({ saved: true, viaDownload: true });
     },
     openFile: (request) => pickFile(doc, request?.filters),
     appInfo: () => Promise.resolve({ ...BROWSER_APP_INFO }),

@@ -34,5 +34,11 @@ export function createElectronPlatform(bridge: PlatformApi): PlatformApi {
     appInfo: () => unwrapErrors(() => bridge.appInfo()),
     print: () => unwrapErrors(() => bridge.print()),
     savePdf: (request) => unwrapErrors(() => bridge.savePdf(request)),
+    backups: {
+      write: (request) => unwrapErrors(() => bridge.backups.write(request)),
+      list: () => unwrapErrors(() => bridge.backups.list()),
+      read: (request) => unwrapErrors(() => bridge.backups.read(request)),
+      remove: (request) => unwrapErrors(() => bridge.backups.remove(request)),
+    },
   };
 }

@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformApi } from '@shared/platform';
 import { getPlatform, setPlatformForTests } from './index';
 import { cleanIpcError } from './electron';
+import { createBrowserBackupStore } from './browserBackups';
 
 function fakeBridge(): PlatformApi {
   return {
+    backups: createBrowserBackupStore(`fake-bridge-${crypto.randomUUID()}`),
     saveFile: vi.fn(() => Promise.resolve({ saved: true, path: 'D:\\qldv.qldv' })),
     openFile: vi.fn(() => Promise.resolve(null)),
     print: vi.fn(() => Promise.resolve()),

@@ -25,7 +25,11 @@ export type BundleErrorCode =
   /** Larger than the reader accepts (a file or a line far beyond any real register). */
   | 'tooLarge'
   /** A new passphrase that breaks a rule (the message names the rule). */
-  | 'weakPassphrase';
+  | 'weakPassphrase'
+  /** A backup opened as a sync file (renderer/src/db/backup.ts). */
+  | 'isBackup'
+  /** A sync file opened as a backup to restore. */
+  | 'notBackup';
 
 export const BUNDLE_ERROR_MESSAGES: Record<BundleErrorCode, string> = {
   notSyncFile: 'Tệp này không phải tệp đồng bộ của phần mềm Quản lý Đảng viên.',
@@ -43,6 +47,10 @@ export const BUNDLE_ERROR_MESSAGES: Record<BundleErrorCode, string> = {
   needsPassphrase: 'Máy này chưa có khóa văn phòng. Hãy nhập mật khẩu văn phòng để mở tệp.',
   tooLarge: 'Tệp đồng bộ quá lớn so với giới hạn cho phép, không thể mở.',
   weakPassphrase: 'Mật khẩu văn phòng chưa đạt yêu cầu.',
+  isBackup:
+    'Tệp này là bản sao lưu, không phải tệp đồng bộ. Để đưa dữ liệu của bản sao lưu trở lại máy, hãy dùng "Khôi phục" ở màn hình Sao lưu.',
+  notBackup:
+    'Tệp này là tệp đồng bộ, không phải bản sao lưu. Để nhận dữ liệu từ máy khác, hãy dùng "Nhập tệp đồng bộ" ở màn hình Đồng bộ.',
 };
 
 export class BundleError extends Error {

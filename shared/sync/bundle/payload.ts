@@ -53,6 +53,9 @@ export const manifestSchema = z
     targetNodeId: nodeId.optional(),
     counts,
     dataDigest: z.string().max(128).optional(),
+    backup: z
+      .object({ reason: z.enum(['manual', 'beforeImport', 'beforeRestore']), note: z.string().max(500).optional() })
+      .optional(),
   })
   .refine((m) => m.minReaderSchema <= m.schemaVersion, 'minReaderSchema lớn hơn schemaVersion')
   .refine((m) => (m.hlcMin === null) === (m.hlcMax === null) && (m.hlcMin === null || m.hlcMin <= m.hlcMax!), 'hlcMin/hlcMax');
@@ -159,7 +162,12 @@ export function sameCounts(a: Record<string, number>, b: Record<string, number>)
  * Reads the manifest line. The format and reader schema are checked before the shape, because a
  * newer manifest may have a shape this version does not know.
  */
-export function parseManifest(value: unknown, maxFormat: number, maxSchema: number): BundleManifest {
+export function parseManifest(
+  value: unknown,
+  maxFormat: number,
+  maxSchema: number,
+  purpose: 'sync' | 'backup' = 'sync',
+): BundleManifest {
   if (!isPlainObject(value)) throw new BundleError('damaged', 'manifest is not an object');
   const { formatVersion, minReaderSchema } = value;
   if (typeof formatVersion === 'number' && formatVersion > maxFormat)
@@ -168,6 +176,8 @@ export function parseManifest(value: unknown, maxFormat: number, maxSchema: numb
     throw new BundleError('newerSchema', `minReaderSchema ${minReaderSchema} > ${maxSchema}`);
   const parsed = manifestSchema.safeParse(value);
   if (!parsed.success) throw new BundleError('damaged', `manifest: ${parsed.error.message}`);
+  if (purpose === 'sync' && parsed.data.backup) throw new BundleError('isBackup');
+  if (purpose === 'backup' && !parsed.data.backup) throw new BundleError('notBackup');
   return parsed.data;
 }
 

@@ -39,6 +39,11 @@ export interface ReadBundleOptions {
   maxSchema: number;
   /** The newest payload format this reader knows (default: this version's). */
   maxPayloadFormat?: number;
+  /**
+   * What the caller opens: a sync file (the default; a backup is refused as `isBackup`) or a backup
+   * to restore (a sync file is refused as `notBackup`).
+   */
+  purpose?: 'sync' | 'backup';
   /** This laptop's dataset: a file of another dataset is refused as `otherOffice`. */
   expectedDatasetId?: string;
   /** Largest file accepted (default 1 GiB). */
@@ -235,7 +240,12 @@ class PayloadReader {
     if (this.trailer) throw new BundleError('damaged', 'a line after the trailer');
     const value = this.parse(line);
     if (!this.manifest) {
-      this.manifest = parseManifest(value, this.options.maxPayloadFormat ?? PAYLOAD_FORMAT_VERSION, this.options.maxSchema);
+      this.manifest = parseManifest(
+        value,
+        this.options.maxPayloadFormat ?? PAYLOAD_FORMAT_VERSION,
+        this.options.maxSchema,
+        this.options.purpose,
+      );
       if (this.manifest.bundleId !== this.header.bundleId) throw new BundleError('damaged', 'manifest bundle id differs from the header');
       if (this.options.expectedDatasetId !== undefined && this.manifest.datasetId !== this.options.expectedDatasetId)
         throw new BundleError('otherOffice', `dataset ${this.manifest.datasetId}`);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlatformApi } from '@shared/platform';
 import { formatDateVi, todayIso } from '@shared/domain/dates';
 import { setPlatformForTests } from '../../platform';
+import { createBrowserBackupStore } from '../../platform/browserBackups';
 import { addMember, openWard, renderRoutes, type Ward } from '../members/testing';
 import { ReportsPage } from './ReportsPage';
 
@@ -21,6 +22,7 @@ beforeEach(async () => {
   await addMember(ward.store, { fullName: 'Trần Văn Bình', organizationId: ward.branchB.id });
   await addMember(ward.store, { fullName: 'Vũ Đức An', organizationId: ward.branchB.id, status: 'deceased' });
   platform = {
+    backups: createBrowserBackupStore(`reports-test-${crypto.randomUUID()}`),
     saveFile: vi.fn(),
     openFile: vi.fn(),
     appInfo: vi.fn(),

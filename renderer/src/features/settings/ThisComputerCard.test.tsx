@@ -5,6 +5,7 @@ import { AntProviders } from '../../app/App';
 import { StoreProvider } from '../../app/StoreContext';
 import { openDataStore, type DataStore } from '../../db/store';
 import { setPlatformForTests } from '../../platform';
+import { createBrowserBackupStore } from '../../platform/browserBackups';
 import { ThisComputerCard } from './ThisComputerCard';
 
 let store: DataStore;
@@ -12,6 +13,7 @@ let store: DataStore;
 beforeEach(async () => {
   store = await openDataStore({ name: `computer-${crypto.randomUUID()}` });
   setPlatformForTests({
+    backups: createBrowserBackupStore(`computer-backups-${crypto.randomUUID()}`),
     saveFile: () => Promise.resolve({ saved: false }),
     openFile: () => Promise.resolve(null),
     print: () => Promise.resolve(),

@@ -12,12 +12,16 @@ import { errorMessage } from './errors';
 import { loadNameBook, type NameBook } from './display';
 import { PreviewView } from './PreviewView';
 import { QLDV_FILTERS } from './OfficePanel';
+import { backupText } from '../../i18n/backup';
+import { takeBackup } from '../backup/backups';
+import { backupErrorMessage } from '../backup/errors';
 
 type Step =
   | { step: 'choose' }
   | { step: 'verifying'; percent: number }
   | { step: 'refused'; message: string; unchanged: boolean }
   | { step: 'preview'; opened: OpenedSyncFile; names: NameBook; fileName: string }
+  | { step: 'snapshot'; opened: OpenedSyncFile; names: NameBook; fileName: string; percent: number }
   | {
       step: 'applying';
       opened: OpenedSyncFile;
@@ -79,6 +83,27 @@ export function ImportPanel({
     if (state.step !== 'preview') return;
     const { opened, names, fileName } = state;
     const total = opened.read.records.length;
+    // The automatic backup first (sync.md "Import" step 3): without it, no import.
+    setState({ step: 'snapshot', opened, names, fileName, percent: 0 });
+    try {
+      const { version } = await getPlatform().appInfo();
+      await takeBackup(store, office, {
+        reason: 'beforeImport',
+        note: opened.read.manifest.sourceDeviceName,
+        appVersion: version,
+        backups: getPlatform().backups,
+        onProgress: (p) =>
+          setState({
+            step: 'snapshot',
+            opened,
+            names,
+            fileName,
+            percent: Math.floor((100 * p.records) / Math.max(1, p.totalRecords ?? p.records)),
+          }),
+      });
+    } catch (e) {
+      return setState({ step: 'refused', message: backupText.beforeImport.failed(backupErrorMessage(e)), unchanged: false });
+    }
     setState({ step: 'applying', opened, names, fileName, percent: 0, done: 0, total });
     try {
       const report = await importSyncFile(store, opened, (done, all) =>
@@ -142,13 +167,13 @@ export function ImportPanel({
           {chooseButton}
         </Space>
       )}
-      {(state.step === 'preview' || state.step === 'applying') && (
+      {(state.step === 'preview' || state.step === 'snapshot' || state.step === 'applying') && (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t.import.previewTitle}: {state.fileName}
           </Typography.Title>
           <PreviewView preview={state.opened.preview} names={state.names} />
-          <Alert type="warning" showIcon title={t.import.noSnapshot} />
+          <Alert type="info" showIcon title={backupText.beforeImport.note} />
           {state.opened.preview.needsTypedConfirmation && (
             <Alert
               type="error"
@@ -162,13 +187,18 @@ export function ImportPanel({
                     value={typed}
                     onChange={(e) => setTyped(e.target.value)}
                     style={{ maxWidth: 200 }}
-                    disabled={state.step === 'applying'}
+                    disabled={state.step !== 'preview'}
                   />
                 </Space>
               }
             />
           )}
-          {state.step === 'applying' ? (
+          {state.step === 'snapshot' ? (
+            <div>
+              <Typography.Text>{backupText.beforeImport.working}</Typography.Text>
+              <Progress percent={state.percent} />
+            </div>
+          ) : state.step === 'applying' ? (
             <div>
               <Typography.Text>{t.import.working}</Typography.Text>
               <Progress percent={state.percent} />

@@ -1,10 +1,11 @@
 /** The sync screens in tests: laptops on fake-indexeddb, cheap Argon2, and a platform that hands files over. */
 import { vi as mock } from 'vitest';
-import type { OpenedFile, SaveFileRequest } from '@shared/platform';
+import type { BackupStore, OpenedFile, SaveFileRequest, SaveFileResult } from '@shared/platform';
 import { TEST_KDF } from '@shared/sync/bundle/testing';
 import { openDataStore, type DataStore } from '../../db/store';
 import { commit, upsert, type Draft } from '../../db/writePath';
 import { setPlatformForTests } from '../../platform';
+import { createBrowserBackupStore } from '../../platform/browserBackups';
 import { wardRecord } from '../onboarding/setup';
 import { renderRoutes } from '../members/testing';
 import { SyncPage } from './SyncPage';
@@ -15,18 +16,28 @@ export const GOOD_PASSPHRASE = 'Chi bộ họp ngày mùng 5 hằng tháng';
 
 export interface FakeHost {
   saved: SaveFileRequest[];
+  /** What `saveFile` answers (default: saved, nothing more known, like a bare host). */
+  saveResult: SaveFileResult;
   /** The next files `openFile` returns, in order (null: the user cancelled). */
   toOpen: (OpenedFile | null)[];
+  /** The backup folder (a fresh IndexedDB database per host). */
+  backups: BackupStore;
 }
 
 /** Installs a platform whose dialogs are scripted, and the test Argon2 cost. */
 export function fakeHost(): FakeHost {
-  const host: FakeHost = { saved: [], toOpen: [] };
+  const host: FakeHost = {
+    saved: [],
+    saveResult: { saved: true },
+    toOpen: [],
+    backups: createBrowserBackupStore(`backups-${crypto.randomUUID()}`),
+  };
   setOfficeKdfForTests(TEST_KDF);
   setPlatformForTests({
+    backups: host.backups,
     saveFile: (request: SaveFileRequest) => {
       host.saved.push(request);
-      return Promise.resolve({ saved: true });
+      return Promise.resolve(host.saveResult);
     },
     openFile: () => Promise.resolve(host.toOpen.shift() ?? null),
     print: mock.fn(() => Promise.resolve()),
