@@ -194,7 +194,7 @@ describe('Excel', () => {
     expect(await changes.textContent()).toContain(newName);
     await page.getByRole('button', { name: 'Cập nhật tất cả' }).click();
     await page.screenshot({ path: screenshotPath('excel-import-update'), fullPage: true });
-    await page.getByRole('button', { name: /Nhập 1 đảng viên/ }).click();
+    await page.getByRole('button', { name: 'Cập nhật 1 hồ sơ' }).click();
     await expect
       .poll(() => page.getByTestId('import-done').textContent(), { timeout: 30_000 })
       .toBe('Đã cập nhật 1 hồ sơ đảng viên');

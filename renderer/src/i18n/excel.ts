@@ -44,7 +44,13 @@ export const excel = {
     },
     states: { error: 'Lỗi', duplicate: 'Trùng', warning: 'Cần xem', good: 'Hợp lệ' },
     actions: { skip: 'Bỏ qua', update: 'Cập nhật hồ sơ đã có', create: 'Nhập thành hồ sơ mới' },
-    importNow: (count: string) => `Nhập ${count} đảng viên`,
+    /** The import button: how many records it creates and how many existing ones it updates. */
+    importNow: (created: number, updated: number, format: (n: number) => string) =>
+      updated === 0
+        ? `Nhập ${format(created)} đảng viên`
+        : created === 0
+          ? `Cập nhật ${format(updated)} hồ sơ`
+          : `Nhập ${format(created)} đảng viên, cập nhật ${format(updated)} hồ sơ`,
     updates: {
       title: 'Dòng trùng với hồ sơ đã có',
       hint: 'Mỗi dòng trùng số thẻ, số định danh hoặc họ tên và ngày sinh với một hồ sơ đã lưu. Mở dòng để xem các thông tin sẽ thay đổi (cũ → mới) rồi chọn xử lý cho từng dòng hoặc cho tất cả.',

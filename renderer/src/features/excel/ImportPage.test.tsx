@@ -179,9 +179,10 @@ describe('the import wizard', () => {
     // Update every matched row, then keep the second one out.
     await user.click(screen.getByRole('button', { name: 'Cập nhật tất cả' }));
     expect(screen.getByTestId('import-summary')).toHaveTextContent('2 dòng sẽ được nhập');
+    expect(screen.getByRole('button', { name: 'Cập nhật 2 hồ sơ' })).toBeEnabled();
     await choose(user, 'Xử lý 3', 'Bỏ qua');
     expect(screen.getByTestId('import-summary')).toHaveTextContent('1 dòng sẽ được nhập');
-    await user.click(screen.getByRole('button', { name: /Nhập 1 đảng viên/ }));
+    await user.click(screen.getByRole('button', { name: 'Cập nhật 1 hồ sơ' }));
     expect(await screen.findByTestId('import-done')).toHaveTextContent('Đã cập nhật 1 hồ sơ đảng viên');
     expect(screen.getByText(/Cập nhật 1 hồ sơ đã có, bỏ qua 1 dòng trùng/)).toBeInTheDocument();
 

@@ -112,6 +112,7 @@ export function PreviewStep({ plan, choices, onChoices, clearEmpty, onClearEmpty
   const onChoice = (row: number, action: DuplicateAction) => onChoices(new Map(choices).set(row, action));
   const counts = useMemo(() => {
     let good = 0;
+    let updates = 0;
     let errors = 0;
     let duplicates = 0;
     let updatable = 0;
@@ -122,11 +123,12 @@ export function PreviewStep({ plan, choices, onChoices, clearEmpty, onClearEmpty
       if (outcome === 'invalid') errors += 1;
       else if (row.duplicate) duplicates += 1;
       if (outcome === 'create' || outcome === 'update') good += 1;
+      if (outcome === 'update') updates += 1;
       if (row.duplicate?.actions.includes('update')) updatable += 1;
       if (row.duplicate?.actions.includes('create')) creatable += 1;
       if (outcome === 'update') clears += row.update!.clears.length;
     }
-    return { good, errors, duplicates, updatable, creatable, clears };
+    return { good, updates, errors, duplicates, updatable, creatable, clears };
   }, [plan, choices]);
   const shown = useMemo(
     () =>
@@ -196,7 +198,7 @@ export function PreviewStep({ plan, choices, onChoices, clearEmpty, onClearEmpty
             {t.downloadErrors}
           </Button>
           <Button type="primary" size="large" disabled={counts.good === 0} loading={importing} onClick={onImport}>
-            {importing ? t.importing : t.importNow(formatCount(counts.good))}
+            {importing ? t.importing : t.importNow(counts.good - counts.updates, counts.updates, formatCount)}
           </Button>
         </Space>
       </Flex>
