@@ -124,4 +124,24 @@ describe('WriteHold: saves wait while an export reads', () => {
     await hold.export(() => Promise.resolve());
     expect(seen).toEqual([true, false]);
   });
+
+  it('once closed (after a restore), the saves and exports that waited and every later one fail; none runs', async () => {
+    const hold = new WriteHold();
+    const ran: string[] = [];
+    const restore = gate();
+    const restoring = hold.export(async () => {
+      await restore.done;
+      hold.close(new Error('tải lại'));
+    });
+    const waitingSave = hold.edit(() => Promise.resolve(void ran.push('save')));
+    const waitingExport = hold.export(() => Promise.resolve(void ran.push('export')));
+    await settle();
+    restore.open();
+    await restoring;
+    await expect(waitingSave).rejects.toThrow('tải lại');
+    await expect(waitingExport).rejects.toThrow('tải lại');
+    await expect(hold.edit(() => Promise.resolve(void ran.push('later')))).rejects.toThrow('tải lại');
+    expect(ran).toEqual([]);
+    expect(hold.holding).toBe(false);
+  });
 });

@@ -15,9 +15,21 @@ type Kind = 'edit' | 'export';
 export class WriteHold {
   private editsRunning = 0;
   private exporting = false;
-  private readonly queue: { kind: Kind; start: () => void }[] = [];
+  private readonly queue: { kind: Kind; start: () => void; fail: (error: Error) => void }[] = [];
   private readonly listeners = new Set<() => void>();
   private holdingNow = false;
+  private closedWith: Error | null = null;
+
+  /**
+   * No write may start any more: the ones queued and every later one fail with `error`. A restore
+   * calls it inside its hold once the database holds the backup: the open store still carries the
+   * old node id and clock until the app reloads, and a save that waited must not run with them.
+   */
+  close(error: Error): void {
+    this.closedWith = error;
+    for (const entry of this.queue.splice(0)) entry.fail(error);
+    this.changed();
+  }
 
   /** True while an export reads, or waits to read: saves made now wait for it. */
   get holding(): boolean {
@@ -64,13 +76,14 @@ export class WriteHold {
   }
 
   private acquire(kind: Kind): Promise<void> {
+    if (this.closedWith) return Promise.reject(this.closedWith);
     if (this.queue.length === 0 && this.canStart(kind)) {
       this.start(kind);
       this.changed();
       return Promise.resolve();
     }
-    return new Promise<void>((resolve) => {
-      this.queue.push({ kind, start: resolve });
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ kind, start: resolve, fail: reject });
       this.changed();
     });
   }

@@ -46,6 +46,8 @@ export const backupText = {
     verifying: 'Đang kiểm tra bản sao lưu…',
     refused: 'Không khôi phục được bản sao lưu này',
     unchanged: 'Dữ liệu trên máy không thay đổi.',
+    reloading:
+      'Dữ liệu vừa được khôi phục từ bản sao lưu và phần mềm đang tải lại. Thay đổi này chưa được lưu: hãy làm lại sau khi phần mềm mở lại.',
     needsPassphrase:
       'Máy này chưa có khóa văn phòng. Hãy nhập mật khẩu văn phòng đã dùng khi tạo bản sao lưu để mở tệp.',
     passphrase: 'Mật khẩu văn phòng',

@@ -133,6 +133,20 @@ describe('taking a backup', () => {
     const catalog = (await a.store.getMeta<{ name: string }[]>('backupCatalog'))!.map((e) => e.name);
     expect(catalog).not.toContain('QLDV-sao-luu-2026-11-26-090100-tu-dong.qldv');
   });
+
+  it('never deletes the backup it has just written, even when a reset clock names it the oldest', async () => {
+    await commit(a.store, [
+      upsert('settings', [{ id: 'backup.keepAutomatic', versions: [{ effectiveFrom: '1900-01-01', value: 2 }] }]),
+    ]);
+    const take = (now: Date) => takeBackup(a.store, office, { reason: 'beforeImport', appVersion: 'test', backups, now });
+    await take(new Date(2026, 10, 26, 9, 0));
+    await take(new Date(2026, 10, 26, 9, 1));
+    // The computer's battery went flat: its clock says 1 January 2000.
+    const fresh = await take(new Date(2000, 0, 1, 0, 0));
+    const names = (await listBackups(a.store, backups)).map((b) => b.name);
+    expect(names).toContain(fresh.name);
+    expect(names).toEqual(['QLDV-sao-luu-2026-11-26-090100-tu-dong.qldv', fresh.name]);
+  });
 });
 
 describe('restoring', () => {
@@ -158,6 +172,21 @@ describe('restoring', () => {
     expect((await readOffice(a.store))!.keyId).toBe(office.keyId);
     const snap = await openBackup(await backups.read({ name: before.name }), { office });
     expect(snap.content.tables.members.find((m) => m.id === first!.id)!.fullName).toBe('Lê Thị Hoa Đã Sửa');
+  });
+
+  it('refuses a save that waited for the restore, instead of stamping it with the retired node id', async () => {
+    const entry = await takeBackup(a.store, office, { ...manual, backups });
+    const [first] = await a.store.db.members.toArray();
+    const opened = await openBackup(await backups.read({ name: entry.name }), { office });
+    const restoring = restoreFromBackup(a.store, opened, { office, appVersion: 'test', backups });
+    const waiting = commit(a.store, [upsert('members', [{ id: first!.id, fullName: 'Sửa trong lúc khôi phục' }])]);
+    await restoring;
+    await expect(waiting).rejects.toThrow('phần mềm đang tải lại');
+    await expect(commit(a.store, [upsert('members', [{ id: first!.id, fullName: 'Sửa sau khi khôi phục' }])])).rejects.toThrow(
+      'Thay đổi này chưa được lưu',
+    );
+    a.store = await reopen(a.store);
+    expect((await a.store.db.members.get(first!.id))!.fullName).toBe(first!.fullName);
   });
 
   it('does not restore when the backup of the current state cannot be written', async () => {

@@ -13,6 +13,8 @@ import type { BackupManifestInfo, BundleManifest } from '@shared/sync/bundleType
 import { SYNC_SCHEMA_VERSION } from '@shared/sync/mergeBundle';
 import type { BackupFileInfo, BackupStore } from '@shared/platform';
 import type { DataStore } from '../../db/store';
+import { WriteError } from '../../db/writePath';
+import { backupText } from '../../i18n/backup';
 import { planBackup, readBackupContent, restoreBackupContent, type BackupContent } from '../../db/backup';
 import { readBundleOffThread, writeBundleOffThread } from '../sync/bundleWorker';
 import { officeName } from '../sync/office';
@@ -151,7 +153,12 @@ async function writeBackup(store: DataStore, key: SealingKey, options: TakeBacku
   };
   let removed: string[] = [];
   if (kind === 'auto') {
-    removed = backupsToPrune([name, ...existing.map((f) => f.name)], await automaticBackupsKept(store));
+    // The one just written is kept whatever its name: a computer whose clock was reset would
+    // otherwise name it the oldest and delete it before the import it protects.
+    removed = backupsToPrune(
+      existing.map((f) => f.name),
+      Math.max(0, (await automaticBackupsKept(store)) - 1),
+    );
     for (const old of removed) await options.backups.remove({ name: old });
   }
   // The catalog describes the files that are there: ones deleted by hand are forgotten here too.
@@ -248,6 +255,9 @@ export async function restoreFromBackup(
       now,
       ...(!options.office && opened.unlocked ? { office: { ...opened.unlocked, joinedAt: now.toISOString() } } : {}),
     });
+    // Until the app reloads, this store has the old node id and clock: saves that waited for the
+    // restore, and any later one, are refused instead of being stamped by a retired incarnation.
+    store.writeHold.close(new WriteError(backupText.restoreFlow.reloading));
     return { nodeId, snapshot };
   });
 }
