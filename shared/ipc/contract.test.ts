@@ -25,7 +25,7 @@ describe('the IPC contract', () => {
     const read = ipcContract['backup:read'].input;
     const write = ipcContract['backup:write'].input;
 
-    it.each(['QLDV-sao-luu-2026-11-26-143005-tu-dong.qldv', 'a.qldv', 'QLDV_2026.11.26.qldv'])('accepts %s', (name) => {
+    it.each(['QLDV-sao-luu-2026-11-26-143005-tu-dong.qldv', 'a.qldv', 'QLDV_2026.11.26.qldv', 'CONG-VAN.qldv', 'console.qldv'])('accepts %s', (name) => {
       expect(read.safeParse({ name }).success).toBe(true);
       expect(write.safeParse({ name, bytes }).success).toBe(true);
     });
@@ -43,6 +43,10 @@ describe('the IPC contract', () => {
       ['a space', 'a b.qldv'],
       ['an over-long name', `${'a'.repeat(120)}.qldv`],
       ['no name', ''],
+      ['a Windows device name', 'CON.qldv'],
+      ['a Windows device name in lower case', 'nul.qldv'],
+      ['a Windows device name before more dots', 'com1.x.qldv'],
+      ['a printer port', 'LPT1.qldv'],
     ])('refuses %s', (_label, name) => {
       expect(read.safeParse({ name }).success).toBe(false);
       expect(write.safeParse({ name, bytes }).success).toBe(false);

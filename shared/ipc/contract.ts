@@ -92,7 +92,8 @@ const savePdfOutput = z.strictObject({
  * starting with a letter or digit. Nothing that could leave the backup folder (no separator, no
  * `..`, no drive letter) gets past it; main checks the resolved path as well.
  */
-export const BACKUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.qldv$/;
+/** A plain file name ending in `.qldv`; never a Windows device name (`CON.qldv` opens the console). */
+export const BACKUP_NAME_PATTERN = /^(?!(?:CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(?:\.|$))[A-Z0-9][A-Z0-9_-]*(?:\.[A-Z0-9_-]+)*\.qldv$/i;
 export const backupNameSchema = z
   .string()
   .max(120)

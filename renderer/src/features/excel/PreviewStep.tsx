@@ -119,7 +119,7 @@ export function PreviewStep({ plan, choices, onChoices, clearEmpty, onClearEmpty
     let creatable = 0;
     let clears = 0;
     for (const row of plan.rows) {
-      const outcome = rowOutcome(row, choices);
+      const outcome = rowOutcome(row, choices, clearEmpty);
       if (outcome === 'invalid') errors += 1;
       else if (row.duplicate) duplicates += 1;
       if (outcome === 'create' || outcome === 'update') good += 1;
@@ -129,18 +129,18 @@ export function PreviewStep({ plan, choices, onChoices, clearEmpty, onClearEmpty
       if (outcome === 'update') clears += row.update!.clears.length;
     }
     return { good, updates, errors, duplicates, updatable, creatable, clears };
-  }, [plan, choices]);
+  }, [plan, choices, clearEmpty]);
   const shown = useMemo(
     () =>
       plan.rows.filter((row) => {
-        const outcome = rowOutcome(row, choices);
+        const outcome = rowOutcome(row, choices, clearEmpty);
         if (filter === 'errors') return outcome === 'invalid';
         if (filter === 'duplicates') return outcome !== 'invalid' && row.duplicate;
         if (filter === 'changed') return (row.update?.changes.length ?? 0) > 0 || (row.update?.clears.length ?? 0) > 0;
         if (filter === 'good') return outcome === 'create' || outcome === 'update';
         return true;
       }),
-    [plan, filter, choices],
+    [plan, filter, choices, clearEmpty],
   );
 
   return (

@@ -4,7 +4,7 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { planImport } from '@shared/excel/importRows';
 import { errorSheet, ERROR_COLUMN_HEADING } from '@shared/excel/errorWorkbook';
 import { openWard, addMember, type Ward } from '../members/testing';
-import { checkImportHere, commitImport, loadPlanContext, openImport, rememberMapping, rememberedMapping } from './importService';
+import { checkImportHere, commitImport, loadPlanContext, openImport, rememberMapping, rememberedMapping, rowOutcome } from './importService';
 import { ExcelReadError, writeWorkbook } from './xlsx';
 import { MESSY_EXPECT, messyWorkbook } from './messyWorkbook';
 
@@ -161,7 +161,12 @@ describe('a messy workbook written with write-excel-file, read back through the 
 
     const again = await sheet([['Nguyễn Văn Hùng', '10000001', '20/05/1995', null, 'Giáo viên']]);
     expect(again.rows[0]!.update?.changes).toEqual([]);
-    await commitImport(ward.store, again, new Map([[again.rows[0]!.row, 'update' as const]]), TODAY, { clearEmpty: true });
+    // Only an empty cell differs: without "clear empty" the update would write nothing, so it is a skip.
+    const choices = new Map([[again.rows[0]!.row, 'update' as const]]);
+    expect(rowOutcome(again.rows[0]!, choices)).toBe('skip');
+    expect(await commitImport(ward.store, again, choices, TODAY)).toMatchObject({ updated: 0, skipped: 1 });
+    expect(rowOutcome(again.rows[0]!, choices, true)).toBe('update');
+    expect(await commitImport(ward.store, again, choices, TODAY, { clearEmpty: true })).toMatchObject({ updated: 1 });
     const cleared = await ward.store.db.members.get(member.id);
     expect(cleared?.phone).toBeUndefined();
     expect(cleared).toMatchObject({ occupation: 'Giáo viên', fullName: 'Nguyễn Văn Hùng' });

@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { type ColumnMapping, headingSignature, autoMapColumns } from '@shared/excel/headings';
 import type { DuplicateAction, ExistingMember, ImportPlan, PlanContext, PlannedRow } from '@shared/excel/importRows';
-import { updatePatch, withMemberUpdates, type StoredMemberFields } from '@shared/excel/memberUpdates';
+import { hasEffect, updatePatch, withMemberUpdates, type StoredMemberFields } from '@shared/excel/memberUpdates';
 import type { MemberDraft, StoredSettingVersions } from '@shared/domain/memberRules';
 import type { IsoDate, Organization } from '@shared/domain/types';
 import type { DataStore } from '../../db/store';
@@ -162,12 +162,13 @@ export type Choices = ReadonlyMap<number, DuplicateAction>;
 
 /**
  * What happens to a row: created, used to update a member, skipped as a duplicate, or refused. A
- * row with problems is refused unless it updates a member and the update itself is sound.
+ * row with problems is refused unless it updates a member and the update itself is sound. An update
+ * that would write nothing (only empty cells, while they keep the stored values) is a skip.
  */
-export function rowOutcome(row: PlannedRow, choices: Choices): 'create' | 'update' | 'skip' | 'invalid' {
+export function rowOutcome(row: PlannedRow, choices: Choices, clearEmpty = false): 'create' | 'update' | 'skip' | 'invalid' {
   const choice = row.duplicate ? (choices.get(row.row) ?? row.duplicate.actions[0]!) : 'create';
   if (choice === 'update' && row.update && row.update.errors.length === 0 && row.duplicate?.actions.includes('update'))
-    return 'update';
+    return hasEffect(row.update, clearEmpty) ? 'update' : 'skip';
   if (row.errors.length > 0) return 'invalid';
   return choice === 'update' ? 'skip' : choice;
 }
@@ -212,7 +213,7 @@ export async function commitImport(
   const events: Draft[] = [];
   const patches: Draft[] = [];
   for (const row of plan.rows) {
-    const outcome = rowOutcome(row, choices);
+    const outcome = rowOutcome(row, choices, options.clearEmpty ?? false);
     if (outcome === 'invalid') result.invalid += 1;
     else if (outcome === 'skip') result.skipped += 1;
     else if (outcome === 'update') patches.push(updatePatch(row.update!, options.clearEmpty ?? false));
