@@ -6,6 +6,7 @@
 import type { ImportPlan } from '@shared/excel/importRows';
 import { openWorkbook, planRows, type ImportProgress, type OpenedImport, type PlanRequest } from './planning';
 import { ExcelReadError } from './xlsx';
+import { runInWorker } from '../../lib/runInWorker';
 
 export type ImportWorkerRequest =
   | { type: 'open'; bytes: Uint8Array; fileName: string }
@@ -26,10 +27,7 @@ function startWorker(): Worker | null {
   }
 }
 
-/**
- * Runs one request in a fresh worker. `fallback` runs here when the worker fails to load or crashes
- * before answering, never after a refusal (a refusal is the answer).
- */
+/** Runs one request in a fresh worker (`run` of sync/bundleWorker.ts is its twin for `.qldv` files). */
 function run<T>(
   request: ImportWorkerRequest,
   take: (reply: ImportWorkerReply) => T | undefined,
@@ -37,30 +35,18 @@ function run<T>(
   fallback: () => Promise<T>,
   transfer: Transferable[] = [],
 ): Promise<T> {
-  const worker = startWorker();
-  if (!worker) return fallback();
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const finish = (work: () => void) => {
-      if (settled) return;
-      settled = true;
-      worker.terminate();
-      work();
-    };
-    worker.onmessage = (event: MessageEvent<ImportWorkerReply>): void => {
-      const reply = event.data;
-      if (reply.type === 'progress') return onProgress?.(reply.progress);
+  return runInWorker<ImportWorkerReply, T>({
+    worker: startWorker(),
+    label: 'Excel',
+    send: (worker) => worker.postMessage(request, transfer),
+    take(reply) {
+      if (reply.type === 'progress') return void onProgress?.(reply.progress);
       if (reply.type === 'error')
-        return finish(() => reject(reply.readError ? new ExcelReadError(reply.message) : new Error(reply.message)));
+        return { error: reply.readError ? new ExcelReadError(reply.message) : new Error(reply.message) };
       const value = take(reply);
-      if (value !== undefined) finish(() => resolve(value));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      console.error(`Excel worker failed, working on the main thread instead: ${event.message}`);
-      finish(() => void fallback().then(resolve, reject));
-    };
-    worker.postMessage(request, transfer);
+      return value === undefined ? undefined : { value };
+    },
+    fallback,
   });
 }
 

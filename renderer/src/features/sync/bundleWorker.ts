@@ -16,6 +16,7 @@ import {
   type WrittenBundle,
 } from '@shared/sync/bundle';
 import type { BundleRecord } from '@shared/sync/bundleTypes';
+import { runInWorker } from '../../lib/runInWorker';
 
 type ReadOptions = Omit<ReadBundleOptions, 'onProgress'>;
 type WriteOptions = Omit<WriteBundleOptions, 'records' | 'onProgress'>;
@@ -47,42 +48,24 @@ function asError(error: { code?: BundleErrorCode; detail?: string | undefined; m
   return error.code ? new BundleError(error.code, error.detail, error.message) : new Error(error.message);
 }
 
-/**
- * Runs one request in a fresh worker. `fallback` runs on this thread when the worker fails to load
- * or crashes before answering (an old build, a blocked script), never after a refusal.
- */
+/** Runs one request in a fresh worker; the records of a write stream to it from `send`. */
 function run<T>(
   send: (worker: Worker) => void | Promise<void>,
   take: (reply: WorkerReply) => T | undefined,
   onProgress: ((p: BundleProgress) => void) | undefined,
   fallback: () => Promise<T>,
 ): Promise<T> {
-  const worker = startWorker();
-  if (!worker) return fallback();
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const finish = (work: () => void) => {
-      if (settled) return;
-      settled = true;
-      worker.terminate();
-      work();
-    };
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') return onProgress?.(reply.progress);
-      if (reply.type === 'error') return finish(() => reject(asError(reply.error)));
+  return runInWorker<WorkerReply, T>({
+    worker: startWorker(),
+    label: 'Sync',
+    send,
+    take(reply) {
+      if (reply.type === 'progress') return void onProgress?.(reply.progress);
+      if (reply.type === 'error') return { error: asError(reply.error) };
       const value = take(reply);
-      if (value !== undefined) finish(() => resolve(value));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      // Logged (the end-to-end test fails on it): the work still gets done, on this thread.
-      console.error(`Sync worker failed, working on the main thread instead: ${event.message}`);
-      finish(() => resolve(fallback()));
-    };
-    Promise.resolve(send(worker)).catch((error: unknown) =>
-      finish(() => reject(error instanceof Error ? error : new Error(String(error)))),
-    );
+      return value === undefined ? undefined : { value };
+    },
+    fallback,
   });
 }
 
