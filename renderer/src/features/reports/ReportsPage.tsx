@@ -4,19 +4,18 @@
  * The query string (?loai=&to-chuc=&ngay=) opens a report from another screen.
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Card, DatePicker, Empty, Flex, Input, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Skeleton, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { formatDateVi, isFullIsoDate, todayIso } from '@shared/domain/dates';
 import type { Id, IsoDate } from '@shared/domain/types';
 import { foldForSearch } from '@shared/text/vi';
 import { vi } from '../../i18n/vi';
 import { getPlatform } from '../../platform';
-import { OrgPicker } from '../organizations/OrgPicker';
 import { useOrgCounts } from '../organizations/useOrgCounts';
 import { useOrganizations } from '../organizations/useOrganizations';
 import { useStatistics, useStatisticsData, useStatisticsSettings } from '../statistics/useStatistics';
+import { AsOfField, OrgScopeField } from '../statistics/ScopeFields';
 import { A4Sheet } from './A4Sheet';
 import { MemberFileSheet } from './MemberFileSheet';
 import { MemberListSheet } from './MemberListSheet';
@@ -39,7 +38,6 @@ const FILE_STEM: Record<ReportKind, string> = {
   organizationList: 'Danh-sach-to-chuc-dang',
   memberSheet: 'Phieu-dang-vien',
 };
-const allowAll = () => true;
 const MAX_MEMBER_OPTIONS = 50;
 
 const isKind = (value: string | null): value is ReportKind => REPORT_KINDS.includes(value as ReportKind);
@@ -161,35 +159,17 @@ export function ReportsPage() {
               />
             </Flex>
           ) : (
-            <Flex align="center" gap={8} style={{ minWidth: 340, flex: 1 }}>
-              <label htmlFor="report-org">
-                <Typography.Text strong>{t.organization}</Typography.Text>
-              </label>
-              {index ? (
-                <OrgPicker
-                  id="report-org"
-                  index={index}
-                  isAllowed={allowAll}
-                  value={rootOrgId}
-                  onChange={setChosenRoot}
-                  ariaLabel={t.organization}
-                />
-              ) : null}
-            </Flex>
+            <OrgScopeField
+              id="report-org"
+              label={t.organization}
+              index={index}
+              value={rootOrgId}
+              onChange={setChosenRoot}
+              minWidth={340}
+            />
           )}
           {kind === 'memberSheet' ? null : (
-            <Flex align="center" gap={8}>
-              <label htmlFor="report-as-of">
-                <Typography.Text strong>{t.asOf}</Typography.Text>
-              </label>
-              <DatePicker
-                id="report-as-of"
-                format="DD/MM/YYYY"
-                allowClear={false}
-                value={dayjs(asOf)}
-                onChange={(value) => value && setAsOf(value.format('YYYY-MM-DD'))}
-              />
-            </Flex>
+            <AsOfField id="report-as-of" label={t.asOf} value={asOf} onChange={setAsOf} />
           )}
           <Flex align="center" gap={8}>
             <label htmlFor="report-number">

@@ -25,18 +25,16 @@ import type { Id, IsoDate, Organization } from '@shared/domain/types';
 import { MEMBER_BREAKDOWNS, type Figure, type Statistics } from '@shared/reports/statistics';
 import { formatCount } from '@shared/reports/overview';
 import { vi } from '../../i18n/vi';
-import { OrgPicker } from '../organizations/OrgPicker';
+import { DATE_FORMAT, ISO_FORMAT } from '../organizations/OrgFields';
 import { useOrganizations } from '../organizations/useOrganizations';
 import { BreakdownCard, CountLink } from './BreakdownCard';
 import { FigureDrawer, type OpenFigure } from './FigureDrawer';
 import { statesOn } from '../reports/reportData';
 import { useStatistics, useStatisticsData, useStatisticsSettings } from './useStatistics';
+import { AsOfField, OrgScopeField } from './ScopeFields';
 import './statistics.css';
 
 const t = vi.statistics;
-const DATE_FORMAT = 'DD/MM/YYYY';
-const ISO_FORMAT = 'YYYY-MM-DD';
-const allowAll = () => true;
 
 /** Breakdowns whose long lists are shown without a chart. */
 const TABLE_ONLY = new Set(['ethnicity', 'religion']);
@@ -102,33 +100,15 @@ export function StatisticsPage() {
       </div>
       <Card size="small" className="stats-controls">
         <Flex wrap gap={16} align="center">
-          <Flex align="center" gap={8} style={{ minWidth: 360, flex: 1 }}>
-            <label htmlFor="stats-org">
-              <Typography.Text strong>{t.organization}</Typography.Text>
-            </label>
-            {index ? (
-              <OrgPicker
-                id="stats-org"
-                index={index}
-                isAllowed={allowAll}
-                value={rootOrgId}
-                onChange={setChosenRoot}
-                ariaLabel={t.organization}
-              />
-            ) : null}
-          </Flex>
-          <Flex align="center" gap={8}>
-            <label htmlFor="stats-as-of">
-              <Typography.Text strong>{t.asOf}</Typography.Text>
-            </label>
-            <DatePicker
-              id="stats-as-of"
-              format={DATE_FORMAT}
-              allowClear={false}
-              value={dayjs(asOf)}
-              onChange={(value) => value && setAsOf(value.format(ISO_FORMAT))}
-            />
-          </Flex>
+          <OrgScopeField
+            id="stats-org"
+            label={t.organization}
+            index={index}
+            value={rootOrgId}
+            onChange={setChosenRoot}
+            minWidth={360}
+          />
+          <AsOfField id="stats-as-of" label={t.asOf} value={asOf} onChange={setAsOf} />
           <Flex align="center" gap={8}>
             <Typography.Text strong>{t.period}</Typography.Text>
             <DatePicker.RangePicker
