@@ -55,6 +55,20 @@ describe('the backup folder over IPC', () => {
     expect(await readdir(folder)).toEqual([NAME]);
   });
 
+  it('deletes a backup the disk gives back different and says so, so no damaged backup is listed', async () => {
+    const mangling = backupFolder(folder, {
+      readFile: async (p) => {
+        const written = new Uint8Array(await readFile(p));
+        written[3] ^= 0x01;
+        return written;
+      },
+      rm: (p, options) => rm(p, options),
+    });
+    await expect(mangling.write(NAME, bytes)).rejects.toThrow(/bị lỗi khi đọc lại để kiểm tra/);
+    expect(await readdir(folder)).toEqual([]);
+    expect(await mangling.list()).toEqual([]);
+  });
+
   it('says in Vietnamese when a backup is gone', async () => {
     await expect(ipcMain.invoke('backup:read', appEvent, { name: NAME })).rejects.toThrow(/Không tìm thấy bản sao lưu/);
   });

@@ -3,7 +3,9 @@
  * `<userData>/backups/` (architecture.md: main does "backups to disk"). The renderer makes the
  * encrypted bytes (renderer/src/db/backup.ts); main only keeps them. Names are bare `.qldv` names
  * (the contract's pattern), and every path is checked again after resolving, so nothing reaches a
- * file outside the folder. Writes are atomic (`.partial`, flush, rename), like saved files.
+ * file outside the folder. Writes are atomic (`.partial`, flush, rename) and read back and compared,
+ * like saved files: a backup the disk mangled is deleted and the backup fails, instead of a restore
+ * finding it damaged later.
  */
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { IpcChannel } from '@shared/ipc/channels';
 import { BACKUP_NAME_PATTERN } from '@shared/ipc/contract';
 import type { BackupFileInfo } from '@shared/platform';
 import { handle } from './handle';
-import { readFileBytes, writeFileAtomically } from './files';
+import { readFileBytes, writeAndVerify, type ReadBackFs } from './files';
 
 export const BACKUP_FOLDER_NAME = 'backups';
 
@@ -32,13 +34,13 @@ export interface BackupFolder {
   remove(name: string): Promise<void>;
 }
 
-/** The backup folder on disk; created on the first write. */
-export function backupFolder(folder: string): BackupFolder {
+/** The backup folder on disk; created on the first write. `readBack` is for tests of a bad disk. */
+export function backupFolder(folder: string, readBack?: ReadBackFs): BackupFolder {
   return {
     async write(name, bytes) {
       const target = backupPath(folder, name);
       await mkdir(folder, { recursive: true });
-      await writeFileAtomically(target, bytes);
+      await writeAndVerify(target, bytes, undefined, readBack);
     },
     async list() {
       let names: string[];
