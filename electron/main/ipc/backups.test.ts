@@ -59,7 +59,7 @@ describe('the backup folder over IPC', () => {
     const mangling = backupFolder(folder, {
       readFile: async (p) => {
         const written = new Uint8Array(await readFile(p));
-        written[3] ^= 0x01;
+        written[3] = written[3]! ^ 0x01;
         return written;
       },
       rm: (p, options) => rm(p, options),
