@@ -138,7 +138,8 @@ describe('the member file', () => {
     const { member } = await fileOf();
     await commit(w.store, [upsert('memberPhotos', [{ id: member.id, dataUrl: photo }])]);
     await openFile(member.id);
-    expect(screen.getByRole('img', { name: 'Ảnh của đồng chí Nguyễn Văn Hùng' })).toHaveAttribute(
+    // The photo is read apart from the member row, so it may arrive after the header.
+    expect(await screen.findByRole('img', { name: 'Ảnh của đồng chí Nguyễn Văn Hùng' })).toHaveAttribute(
       'src',
       photo,
     );
