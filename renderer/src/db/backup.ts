@@ -31,7 +31,7 @@ import { withStamp } from '@shared/sync/vectors';
 import { SYNCED_TABLES, type JournalEntry, type MetaEntry, type MetaKey, type StoredSyncConflict, type SyncedTableName } from './database';
 import { withDerivedFields } from './derived';
 import type { DataStore } from './store';
-import { exportRecords } from './sync';
+import { exportRecords, type ExportFacts, type PreparedExport } from './sync';
 import { recordProblem } from './validation';
 
 /** The meta entries that are data: carried in a backup, and replaced by a restore. */
@@ -91,26 +91,31 @@ const LOCAL_NOUNS: Record<LocalTableName, string> = {
   meta: 'thông tin của máy',
 };
 
-/** What a backup will hold, counted, and its lines (organizations first, local tables last). */
+/** What a backup will hold and its lines (organizations first, local tables last). */
 export interface BackupPlan {
-  counts: Record<string, number>;
-  hlcMin: string | null;
-  hlcMax: string | null;
   sourceVV: VersionVector;
-  dataDigest: string;
   /** The stamp of the backup's local lines. */
   stamp: string;
-  /** The lines; each call reads the database again (the file writer may need a second pass). */
+  /** The local lines, counted when planned (journal lines and conflicts written later are left out). */
+  localCounts: Record<LocalTableName, number>;
+  /** Lines the backup will hold: the synced rows and the local lines (for progress). */
+  expectedRecords: number;
+  /** The lines in batches, the database read once; each call is a new pass (the file writer may need a second). */
+  batches: () => AsyncIterable<BundleRecord[]>;
+  /** The same lines one by one (a pass of `batches`). */
   records: () => AsyncIterable<BundleRecord>;
+  /** Counts of every table, stamp range and data digest of the last pass read to the end (throws before). */
+  facts(): ExportFacts;
 }
 
 /**
- * Counts what a backup will hold and gives its lines, read in chunks (never all in memory). Journal
- * lines and conflicts written after this call are not included (the counts are fixed here).
+ * Plans a backup: the local lines are counted here, and the lines are read in chunks (never all in
+ * memory) by each pass. Journal lines and conflicts written after this call are not included.
  */
 export async function planBackup(store: DataStore, now: Date = new Date()): Promise<BackupPlan> {
   const { db } = store;
-  const prepared = await exportRecords(store);
+  let prepared: PreparedExport | null = await exportRecords(store);
+  const { sourceVV } = prepared;
   const stamp = formatHlc({ millis: now.getTime(), counter: 0, node: store.identity.nodeId });
   const [journalUpTo, conflictsUpTo] = await Promise.all([lastSeq(db.journal as Table<{ seq?: number }, number>), lastSeq(db.syncConflicts as Table<{ seq?: number }, number>)]);
   const [journalCount, conflictCount] = await Promise.all([
@@ -118,26 +123,46 @@ export async function planBackup(store: DataStore, now: Date = new Date()): Prom
     db.syncConflicts.where('seq').belowOrEqual(conflictsUpTo).count(),
   ]);
   const meta = await backedUpMeta(store);
-  const counts = { ...prepared.counts, journal: journalCount, syncConflicts: conflictCount, meta: meta.length };
-  const hlcMin = prepared.hlcMin === null || stamp < prepared.hlcMin ? stamp : prepared.hlcMin;
-  const hlcMax = prepared.hlcMax === null ? stamp : maxHlc(prepared.hlcMax, stamp);
+  const localCounts = { journal: journalCount, syncConflicts: conflictCount, meta: meta.length };
 
   const local = (id: string, body: Record<string, unknown>): BundleRecord['r'] => ({ id, deleted: 0, _h: stamp, _v: {}, ...body });
-  async function* localLines(): AsyncIterable<BundleRecord> {
+  async function* localBatches(): AsyncIterable<BundleRecord[]> {
     for await (const rows of bySeq(db.journal as Table<JournalEntry, number>, journalUpTo))
-      for (const { seq, ...entry } of rows) yield { t: 'journal', r: local(String(seq), { entry }) };
+      yield rows.map(({ seq, ...entry }) => ({ t: 'journal', r: local(String(seq), { entry }) }));
     for await (const rows of bySeq(db.syncConflicts as Table<StoredSyncConflict, number>, conflictsUpTo))
-      for (const { seq, ...entry } of rows) yield { t: 'syncConflicts', r: local(String(seq), { entry }) };
-    for (const { key, value } of meta) yield { t: 'meta', r: local(key, { value }) };
+      yield rows.map(({ seq, ...entry }) => ({ t: 'syncConflicts', r: local(String(seq), { entry }) }));
+    if (meta.length > 0) yield meta.map(({ key, value }) => ({ t: 'meta', r: local(key, { value }) }));
   }
-  let first: AsyncIterable<BundleRecord> | null = prepared.records;
+  let facts: ExportFacts | null = null;
+  const expectedRecords = prepared.rows + journalCount + conflictCount + meta.length;
+  async function* batches(): AsyncIterable<BundleRecord[]> {
+    const pass = prepared ?? (await exportRecords(store));
+    prepared = null;
+    yield* pass.batches;
+    yield* localBatches();
+    const synced = pass.facts();
+    facts = {
+      counts: { ...synced.counts, ...localCounts },
+      hlcMin: synced.hlcMin === null || stamp < synced.hlcMin ? stamp : synced.hlcMin,
+      hlcMax: synced.hlcMax === null ? stamp : maxHlc(synced.hlcMax, stamp),
+      dataDigest: synced.dataDigest,
+    };
+  }
   async function* records(): AsyncIterable<BundleRecord> {
-    const synced = first ?? (await exportRecords(store)).records;
-    first = null;
-    yield* synced;
-    yield* localLines();
+    for await (const lines of batches()) yield* lines;
   }
-  return { counts, hlcMin, hlcMax, sourceVV: prepared.sourceVV, dataDigest: prepared.dataDigest, stamp, records };
+  return {
+    sourceVV,
+    stamp,
+    localCounts,
+    expectedRecords,
+    batches,
+    records,
+    facts: () => {
+      if (!facts) throw new Error('planBackup: the lines were not read to the end');
+      return facts;
+    },
+  };
 }
 
 async function lastSeq(table: Table<{ seq?: number }, number>): Promise<number> {

@@ -53,12 +53,9 @@ async function fileFrom(store: DataStore, peerNodeId?: string) {
       baseVV: prepared.baseVV,
       sourceVV: prepared.sourceVV,
       ...(prepared.targetNodeId ? { targetNodeId: prepared.targetNodeId } : {}),
-      counts: prepared.counts,
-      hlcMin: prepared.hlcMin,
-      hlcMax: prepared.hlcMax,
-      dataDigest: prepared.dataDigest,
     },
-    records: prepared.records,
+    batches: prepared.batches,
+    lateManifest: () => ({ dataDigest: prepared.facts().dataDigest }),
   });
   return { key, bytes: joinParts(written.parts) };
 }

@@ -99,7 +99,7 @@ describe('reading the records a file names', () => {
     const delta = await exportRecords(a, { peerNodeId: b.identity.nodeId });
     const lines = [];
     for await (const line of delta.records) lines.push(line);
-    expect(delta.counts.members).toBe(most.length);
+    expect(delta.facts().counts.members).toBe(most.length);
     expect(lines.map((l) => l.r.id).sort()).toEqual([...most].sort());
     expect(lines.every((l) => l.r.workplace === 'Trường Tiểu học Phúc Lợi')).toBe(true);
   });

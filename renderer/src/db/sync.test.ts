@@ -82,17 +82,22 @@ describe('applyBundle on Dexie', () => {
       _maxHlc: full.records[2]!.r._h,
     });
     expect(typeof row._nameKey).toBe('string');
+    // Creations: one line per table (and creating laptop) naming its records, as a bulk creation.
     const journal = await b.db.journal.toArray();
-    expect(journal).toHaveLength(3);
-    expect(journal[2]).toMatchObject({
+    expect(journal).toHaveLength(2);
+    expect(journal[0]).toMatchObject({ table: 'organizations', kind: 'create', recordIds: [org.id, org2.id] });
+    expect(journal[1]).toMatchObject({
       table: 'members',
       recordId: an.id,
+      recordIds: [an.id],
       kind: 'create',
+      hlc: full.records[2]!.r._h,
       source: 'sync',
       nodeId: NODE_A,
       deviceName: a.identity.deviceName,
       user: b.identity.userName,
     });
+    expect(journal[1]!.fields).toBeUndefined();
     const state = await readSyncState(b);
     expect(state.vv[NODE_A]).toBe(full.manifest.sourceVV[NODE_A]);
     expect(state.peers[NODE_A]!.knownVV).toEqual(full.manifest.sourceVV);
@@ -104,7 +109,7 @@ describe('applyBundle on Dexie', () => {
     const again = await applyBundle(b, full.manifest, full.records, { now: wall });
     expect(again).toMatchObject({ alreadyImported: true, counts: { unchanged: 3 } });
     expect(await canonicalData(b)).toBe(before);
-    expect(await b.db.journal.count()).toBe(3);
+    expect(await b.db.journal.count()).toBe(2);
   });
 
   it('journals an update old → new with the laptop whose edit it was', async () => {
@@ -121,6 +126,77 @@ describe('applyBundle on Dexie', () => {
       nodeId: NODE_A,
       source: 'sync',
     });
+  });
+
+  it('groups creations per table and per laptop that created them; later changes stay one line each', async () => {
+    // A record made on a third laptop C reaches B through A's file, with A's own records.
+    const c = await openSyncTestStore('cccccccccccccccc', clock);
+    const fromC = draft(makeMember({ organizationId: org.id, fullName: 'Lê Thị Cúc' }));
+    await commit(c, [upsert('members', [fromC])]);
+    wall += 60_000;
+    const cFile = await exportFile(c, 'bundle-c', clock);
+    await applyBundle(a, cFile.manifest, cFile.records, { now: wall });
+    c.close();
+    const fromA = draft(makeMember({ organizationId: org.id, fullName: 'Đỗ Văn Bắc' }));
+    await commit(a, [upsert('members', [fromA])]);
+    const full = await file(a);
+    await applyBundle(b, full.manifest, full.records, { now: wall });
+    const lines = (await b.db.journal.toArray()).filter((j) => j.table === 'members');
+    expect(lines).toHaveLength(2);
+    const byNode = new Map(lines.map((line) => [line.nodeId, line]));
+    expect([...byNode.get(NODE_A)!.recordIds!].sort()).toEqual([an.id, fromA.id].sort());
+    expect(byNode.get(NODE_A)).toMatchObject({ kind: 'create', deviceName: a.identity.deviceName, source: 'sync' });
+    // The newest creation stamp of the group.
+    const stampOf = (id: string) => full.records.find((l) => l.r.id === id)!.r._h;
+    expect(byNode.get(NODE_A)!.hlc).toBe([stampOf(an.id), stampOf(fromA.id)].sort().at(-1));
+    // Laptop C never sent B a file: its name is not known here, its id is shown.
+    expect(byNode.get('cccccccccccccccc')).toMatchObject({ recordIds: [fromC.id], deviceName: 'Máy cccccccc' });
+    // Every record finds its creation through the index.
+    for (const id of [an.id, fromA.id, fromC.id])
+      expect(await b.db.journal.where('recordIds').equals(id).count()).toBe(1);
+    // A later change of two records: one line each, old → new.
+    wall += 60_000;
+    await commit(a, [upsert('members', [{ id: an.id, phone: '0911111111' }, { id: fromC.id, phone: '0922222222' }])]);
+    const next = await file(a);
+    const seqBefore = (await b.db.journal.orderBy('seq').last())!.seq!;
+    await applyBundle(b, next.manifest, next.records, { now: wall });
+    const after = await b.db.journal.where('seq').above(seqBefore).toArray();
+    expect(after.map((j) => [j.recordId, j.kind, j.changes])).toEqual(
+      [an.id, fromC.id]
+        .sort()
+        .map((id) => [id, 'update', [{ field: 'phone', old: undefined, new: id === an.id ? '0911111111' : '0922222222' }]]),
+    );
+    expect(after.every((j) => j.recordIds === undefined && j.nodeId === NODE_A)).toBe(true);
+  });
+
+  it('writes no row for a record the merge leaves as it is (a full file imported twice, or a peer’s full file)', async () => {
+    const members = Array.from({ length: 20 }, (_, i) =>
+      draft(makeMember({ organizationId: org.id, fullName: `Đảng viên ${i}` })),
+    );
+    await commit(a, [upsert('members', members)]);
+    const full = await file(a);
+    await applyBundle(b, full.manifest, full.records, { now: wall });
+    const written: string[] = [];
+    for (const table of SYNCED_TABLES) {
+      const t = b.db.syncedTable(table);
+      const put = t.bulkPut.bind(t);
+      t.bulkPut = (rows: readonly { id: string }[]) => {
+        written.push(...rows.map((r) => `${table}:${r.id}`));
+        return put(rows as never);
+      };
+    }
+    const journal = await b.db.journal.count();
+    await applyBundle(b, full.manifest, full.records, { now: wall });
+    expect(written).toEqual([]);
+    expect(await b.db.journal.count()).toBe(journal);
+    // A's full file after one edit there: only that record is written.
+    wall += 60_000;
+    await commit(a, [upsert('members', [{ id: members[7]!.id, phone: '0933333333' }])]);
+    const again = await file(a);
+    const report = await applyBundle(b, again.manifest, again.records, { now: wall });
+    expect(report.counts).toMatchObject({ updated: 1, unchanged: full.records.length - 1 });
+    expect(written).toEqual([`members:${members[7]!.id}`]);
+    expect(await b.db.journal.count()).toBe(journal + 1);
   });
 
   it('refuses a file with a record its schema refuses, before any write', async () => {
@@ -253,12 +329,10 @@ describe('export and digest on Dexie', () => {
     await commit(b, [upsert('members', [{ id: an.id, organizationId: org2.id }])]);
     expect(await dataDigest(a)).not.toBe(await dataDigest(b));
     const prepared = await exportRecords(b, { peerNodeId: NODE_A });
-    expect(prepared).toMatchObject({
-      kind: 'delta',
-      targetNodeId: NODE_A,
-      counts: { organizations: 0, members: 1 },
-    });
-    expect(prepared.dataDigest).toBe(await dataDigest(b));
+    expect(prepared).toMatchObject({ kind: 'delta', targetNodeId: NODE_A });
+    for await (const _line of prepared.records);
+    expect(prepared.facts()).toMatchObject({ counts: { organizations: 0, members: 1 } });
+    expect(prepared.facts().dataDigest).toBe(await dataDigest(b));
     const delta = await file(b, NODE_A);
     expect(delta.records.map((l) => l.r.id)).toEqual([an.id]);
     await applyBundle(a, delta.manifest, delta.records, { now: wall });

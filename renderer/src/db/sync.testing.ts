@@ -57,8 +57,9 @@ export async function exportFile(
   const prepared = await exportRecords(store, peerNodeId ? { peerNodeId } : {});
   const records = [];
   for await (const line of prepared.records) records.push(line);
+  const facts = prepared.facts();
   const manifest: BundleManifest = {
-    formatVersion: 1,
+    formatVersion: 2,
     appVersion: 'test',
     schemaVersion: 1,
     minReaderSchema: 1,
@@ -69,13 +70,13 @@ export async function exportFile(
     sourceNodeId: store.identity.nodeId,
     sourceDeviceName: store.identity.deviceName,
     exportedAt: new Date(wall()).toISOString(),
-    hlcMin: prepared.hlcMin,
-    hlcMax: prepared.hlcMax,
+    hlcMin: facts.hlcMin,
+    hlcMax: facts.hlcMax,
     baseVV: prepared.baseVV,
     sourceVV: prepared.sourceVV,
     ...(prepared.targetNodeId ? { targetNodeId: prepared.targetNodeId } : {}),
-    counts: prepared.counts,
-    dataDigest: prepared.dataDigest,
+    counts: facts.counts,
+    dataDigest: facts.dataDigest,
   };
   return { manifest, records };
 }

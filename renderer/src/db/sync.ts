@@ -8,12 +8,14 @@
  * - Conflicts go to the `syncConflicts` table.
  * - A merged record is stored as the write path stores records: `_maxHlc` and the derived index
  *   fields recomputed, checked by its table's schema, one journal line per record whose values
- *   changed (`source: 'sync'`, the laptop whose write it was). A file holding a record its schema
- *   refuses is refused whole before any write (see docs/decisions.md "Sync").
+ *   changed (`source: 'sync'`, the laptop whose write it was), except creations: one line per table,
+ *   batch and creating laptop names them all in `recordIds`, as the write path's bulk creation does.
+ *   A record the merge left unchanged is not written. A file holding a record its schema refuses is
+ *   refused whole before any write (see docs/decisions.md "Sync").
  */
 import Dexie, { type Table } from 'dexie';
 import type { BundleManifest, BundleRecord, VersionVector } from '@shared/sync/bundleTypes';
-import { canonicalRecord, toSyncRecord, type SyncRecord } from '@shared/sync/merge';
+import { toSyncRecord, type SyncRecord } from '@shared/sync/merge';
 import {
   SYNC_SCHEMA_VERSION,
   applyBundle as applyWithEngine,
@@ -33,10 +35,13 @@ import {
 } from '@shared/sync/mergeBundle';
 import { previewImport, type ImportPreview } from '@shared/sync/preview';
 import { DataDigest } from '@shared/sync/digest';
-import { peerNeedsRecord, stampNode } from '@shared/sync/vectors';
+import { stampNode } from '@shared/sync/vectors';
 import { computeMaxHlc, type StoredRecord } from '@shared/sync/record';
 import type { DuplicateCandidate } from '@shared/domain/memberDuplicates';
 import { SYNCED_TABLES, type JournalEntry, type StoredSyncConflict, type SyncedTableName } from './database';
+import { chunksReadAhead, exportPass, type ExportFacts } from './exportPass';
+
+export type { ExportFacts } from './exportPass';
 import type { DataStore } from './store';
 import { recordProblem } from './validation';
 import { withDerivedFields } from './derived';
@@ -146,44 +151,66 @@ export class DexieSyncStore implements SyncStore {
           if (!isSyncedTable(table)) throw new Error(`Unknown table ${table}`);
           const rows: StoredRecord[] = [];
           const journal: JournalEntry[] = [];
+          // Records this batch creates, by the laptop that created them: one journal line each
+          // (`recordIds`, as a bulk creation of the write path), stamped with the newest creation.
+          const created = new Map<string, { ids: string[]; hlc: string }>();
           for (const { result } of applied) {
+            // A record the merge left as it was is not written again (nor are its derived fields,
+            // which depend only on business fields and stamps: see derived.ts).
+            if (!result.changed) continue;
             this.options.beforeWrite?.();
             const stored = { ...result.record, _maxHlc: computeMaxHlc(result.record) } as StoredRecord;
             const problem = recordProblem(table, stored);
             if (problem) throw new Error(problem);
             rows.push(withDerivedFields(table, stored));
-            if (
-              result.outcome === 'unchanged' ||
-              (result.outcome === 'updated' && result.changes.length === 0)
-            )
+            if (result.outcome === 'new') {
+              const hlc = result.record._h;
+              const node = stampNode(hlc);
+              const group = created.get(node);
+              if (!group) created.set(node, { ids: [result.record.id], hlc });
+              else {
+                group.ids.push(result.record.id);
+                if (hlc > group.hlc) group.hlc = hlc;
+              }
               continue;
-            const hlc =
-              result.outcome === 'new'
-                ? result.record._h
-                : result.changes.reduce(
-                    (max, c) => (c.newStamp > max ? c.newStamp : max),
-                    result.changes[0]!.newStamp,
-                  );
-            const kind = KIND[result.outcome];
+            }
+            // A change of stamps only (the same values written elsewhere) is stored, not journaled.
+            if (result.outcome === 'unchanged' || result.changes.length === 0) continue;
+            const hlc = result.changes.reduce(
+              (max, c) => (c.newStamp > max ? c.newStamp : max),
+              result.changes[0]!.newStamp,
+            );
             const node = stampNode(hlc);
             journal.push({
               at: ctx.at,
               hlc,
               table,
               recordId: result.record.id,
-              kind,
-              ...(kind === 'create' ? {} : { fields: result.changes.map((c) => c.field) }),
-              ...(kind === 'create' || !JOURNAL_VALUES[table]
-                ? {}
-                : { changes: result.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) }),
+              kind: KIND[result.outcome],
+              fields: result.changes.map((c) => c.field),
+              ...(JOURNAL_VALUES[table]
+                ? { changes: result.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) }
+                : {}),
               user: identity.userName,
               deviceName: deviceOf(node, ctx),
               nodeId: node,
               source: 'sync',
             });
           }
-          await db.syncedTable(table).bulkPut(rows);
-          if (journal.length) await db.journal.bulkAdd(journal);
+          const creations: JournalEntry[] = [...created].map(([node, { ids, hlc }]) => ({
+            at: ctx.at,
+            hlc,
+            table,
+            recordId: ids[0]!,
+            recordIds: ids,
+            kind: 'create',
+            user: identity.userName,
+            deviceName: deviceOf(node, ctx),
+            nodeId: node,
+            source: 'sync',
+          }));
+          if (rows.length) await db.syncedTable(table).bulkPut(rows);
+          if (creations.length || journal.length) await db.journal.bulkAdd([...creations, ...journal]);
         },
         addConflicts: async (conflicts: readonly SyncConflict[]) => {
           this.options.beforeWrite?.();
@@ -267,106 +294,50 @@ async function* chunks(store: DataStore, table: SyncedTableName): AsyncIterable<
   }
 }
 
-/**
- * Whether a stored row already has the canonical record's content (no empty values, a 0/1 deleted
- * flag, field stamps only where they differ from the creation, on business fields), apart from
- * derived `_` fields, which the file writer leaves out. Rows written by the write path and by
- * imports always do; checking is a loop, building the canonical copy costs maps and sorting.
- */
-function hasCanonicalContent(row: StoredRecord): boolean {
-  if (row.deleted !== 0 && row.deleted !== 1) return false;
-  if (typeof row._v !== 'object' || row._v === null) return false;
-  for (const key in row) if (row[key] === null || row[key] === undefined) return false;
-  const h = row._h;
-  for (const field in row._v) {
-    const stamp = row._v[field];
-    if (stamp === undefined || stamp === null || stamp === h || field === 'id' || field.startsWith('_')) return false;
-  }
-  return true;
-}
-
-/** A stored row as a file line: itself when its content is canonical already, else its canonical form. */
-function travelling(row: StoredRecord): SyncRecord {
-  return hasCanonicalContent(row) ? row : canonicalRecord(row);
-}
-
 export interface PreparedExport extends ExportSelection {
-  counts: Record<string, number>;
-  hlcMin: string | null;
-  hlcMax: string | null;
-  /** Digest of all this laptop's synced data (not only what the file carries). */
-  dataDigest: string;
   /**
-   * The file's lines, organizations first, read in chunks (a record edited meanwhile goes in its
-   * newer form). A line may be the stored row itself, derived `_` fields included: the file writer
-   * (`travellingRecord`) leaves those out, off the main thread.
+   * The file's lines, organizations first, a chunk of the database at a time (a record edited
+   * meanwhile goes in its newer form). A line may be the stored row itself, derived `_` fields
+   * included: the file writer (`travellingRecord`) leaves those out, off the main thread.
+   * One pass: read either `batches` or `records`, once.
    */
+  batches: AsyncIterable<BundleRecord[]>;
+  /** The same lines one by one (from `batches`). */
   records: AsyncIterable<BundleRecord>;
+  /** Rows in the synced tables when the export began: the lines of a full file, at most those of a delta. */
+  rows: number;
+  /** Counts, stamp range and digest, once the lines were read to the end (throws before). */
+  facts(): ExportFacts;
+}
+
+export interface ExportRecordsOptions {
+  peerNodeId?: string;
+  /** Rows read so far and `rows`, after each chunk: the export's progress (a delta reads every row too). */
+  onRows?: (read: number, total: number) => void;
 }
 
 /**
  * What to put in a file: a full file, or a delta for `peerNodeId` when this laptop knows that
- * peer's vector (from its last file). The vector is taken before any record is read. A first pass
- * picks the records and counts them (the manifest comes first in the file), the second reads them.
+ * peer's vector (from its last file). The vector is taken before any record is read. The records
+ * are read once, in key ranges of 2,000 rows: each row goes into the digest of all data and, when
+ * the file carries it, to the lines, while the counts and the stamp range are taken (the writer puts
+ * the manifest first in the file once they are known; see docs/sync-format.md, format 2).
  */
-export async function exportRecords(
-  store: DataStore,
-  options: { peerNodeId?: string } = {},
-): Promise<PreparedExport> {
+export async function exportRecords(store: DataStore, options: ExportRecordsOptions = {}): Promise<PreparedExport> {
   const state = await readSyncState(store);
   const selection = exportSelection(state, store.identity.nodeId, store.clock.last, options.peerNodeId);
-  const base = selection.kind === 'delta' ? selection.baseVV : undefined;
-  const picked = new Map<SyncedTableName, string[]>();
-  const counts: Record<string, number> = {};
-  const digest = new DataDigest();
-  let hlcMin: string | null = null;
-  let hlcMax: string | null = null;
-  const seen = new Map<SyncedTableName, number>();
-  for (const table of SYNCED_TABLES) {
-    const ids: string[] = [];
-    let rowsSeen = 0;
-    for await (const rows of chunks(store, table))
-      for (const row of rows) {
-        rowsSeen++;
-        // The stored row as is: the digest, the vector test and the stamps ignore derived fields.
-        const record = row as SyncRecord;
-        digest.add(table, record);
-        if (!peerNeedsRecord(record, base)) continue;
-        ids.push(record.id);
-        const max = computeMaxHlc(record);
-        if (hlcMin === null || record._h < hlcMin) hlcMin = record._h;
-        if (hlcMax === null || max > hlcMax) hlcMax = max;
-      }
-    picked.set(table, ids);
-    seen.set(table, rowsSeen);
-    counts[table] = ids.length;
-  }
+  const pass = await exportPass(store.db, selection.kind === 'delta' ? selection.baseVV : undefined, options.onRows);
   async function* records(): AsyncIterable<BundleRecord> {
-    for (const table of SYNCED_TABLES) {
-      const ids = picked.get(table)!;
-      if (ids.length === 0) continue;
-      if (ids.length * 2 >= (seen.get(table) ?? 0)) {
-        // Most of the table (a full file): read it in key ranges, one request per chunk, and keep
-        // the picked ones (a record created since the first pass is not in the manifest's counts).
-        const wanted = new Set(ids);
-        for await (const rows of chunks(store, table))
-          for (const row of rows) if (wanted.has(row.id)) yield { t: table, r: travelling(row) };
-        continue;
-      }
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const rows = await store.db.syncedTable(table).bulkGet(ids.slice(i, i + CHUNK));
-        for (const row of rows) if (row) yield { t: table, r: travelling(row) };
-      }
-    }
+    for await (const lines of pass.batches) yield* lines;
   }
-  return { ...selection, counts, hlcMin, hlcMax, dataDigest: digest.toString(), records: records() };
+  return { ...selection, rows: pass.rows, batches: pass.batches, records: records(), facts: () => pass.facts() };
 }
 
 /** The digest of all synced records (equal on two laptops that exchanged both ways). */
 export async function dataDigest(store: DataStore): Promise<string> {
   const digest = new DataDigest();
   for (const table of SYNCED_TABLES)
-    for await (const rows of chunks(store, table)) for (const row of rows) digest.add(table, row);
+    for await (const rows of chunksReadAhead(store.db, table)) for (const row of rows) digest.add(table, row);
   return digest.toString();
 }
 

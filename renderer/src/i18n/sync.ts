@@ -78,7 +78,7 @@ export const syncText = {
     button: 'Xuất tệp đồng bộ',
     working: 'Đang xuất tệp…',
     progress: (records: number, total: number) =>
-      `Đã ghi ${records.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bản ghi`,
+      `Đã đọc ${records.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bản ghi`,
     done: (name: string, records: number, size: string) =>
       `Đã xuất tệp ${name}: ${records.toLocaleString('vi-VN')} bản ghi, ${size}.`,
     cancelled: 'Đã hủy lưu tệp.',

@@ -46,7 +46,7 @@ describe('round trip', () => {
     ];
     const written = await writeBundle({ ...key, manifest: testManifest(), records });
     expect(written.manifest).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       counts: { organizations: 1, members: 2, settings: 1 },
       hlcMin: stamp(1),
       hlcMax: stamp(9),
@@ -77,7 +77,12 @@ describe('round trip', () => {
     // 3,882 members gzip to about 1 MB: some sixteen chunks of 64 KiB.
     const chunks = (written.parts.length - 1) / 2;
     expect(chunks).toBeGreaterThan(8);
-    expect(progress).toHaveLength(chunks);
+    // While the records are read (nothing sealed yet), then once per sealed chunk.
+    const during = progress.filter((p) => p.records < records.length);
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    expect(during.every((p) => p.bytes === 0 && p.totalRecords === records.length)).toBe(true);
+    expect(progress.filter((p) => p.bytes > 0)).toHaveLength(chunks);
+    expect(progress.map((p) => p.records)).toEqual([...progress.map((p) => p.records)].sort((x, y) => x - y));
     expect(progress.at(-1)).toEqual({ records: records.length, totalRecords: records.length, bytes: bytes.length });
     const readProgress: BundleProgress[] = [];
     const read = await readBundle(bytes, { officeKey: key.officeKey }, { maxSchema: SCHEMA, onProgress: (p) => readProgress.push(p) });
@@ -105,6 +110,45 @@ describe('round trip', () => {
     expect(read.records.length).toBe(records.length);
     expect(read.records).toEqual(records);
   }, 60_000);
+
+  test('a stream without counts or stamp range: the writer takes them from the records it wrote', async () => {
+    const key = await testOfficeKey();
+    const records = demoRecords(40);
+    const written = await writeBundle({ ...key, manifest: testManifest(), records: slowly(records) });
+    const stamps = records.flatMap((r) => [r.r._h, ...Object.values(r.r._v)]).sort();
+    const counts: Record<string, number> = {};
+    for (const r of records) counts[r.t] = (counts[r.t] ?? 0) + 1;
+    expect(counts.members).toBe(40);
+    expect(written.manifest).toMatchObject({
+      counts,
+      hlcMin: stamps[0],
+      hlcMax: stamps.at(-1),
+    });
+    const read = await readBundle(joinParts(written.parts), { officeKey: key.officeKey }, { maxSchema: SCHEMA });
+    expect(read.manifest).toEqual(written.manifest);
+    expect(read.records).toEqual(records);
+  });
+
+  test('fields known only after the records (the data digest of the same pass) complete the manifest', async () => {
+    const key = await testOfficeKey();
+    let read = 0;
+    async function* counted() {
+      for (const r of demoRecords(10)) {
+        await Promise.resolve();
+        read += 1;
+        yield r;
+      }
+    }
+    const written = await writeBundle({
+      ...key,
+      manifest: testManifest({ dataDigest: 'chưa biết' }),
+      records: counted(),
+      lateManifest: () => ({ dataDigest: `digest-of-${read}` }),
+    });
+    expect(written.manifest.dataDigest).toBe(`digest-of-${read}`);
+    const back = await readBundle(joinParts(written.parts), { officeKey: key.officeKey }, { maxSchema: SCHEMA });
+    expect(back.manifest.dataDigest).toBe(`digest-of-${read}`);
+  });
 
   test('derived fields stay home; unknown tables and fields from a newer laptop travel unchanged', async () => {
     const key = await testOfficeKey();
@@ -173,7 +217,7 @@ describe('the writer refuses to write what a reader would refuse', () => {
     ['an organization after a member', {}, [record('members', 'm'), record('organizations', 'o')], /organization after other tables/],
     ['the same record twice', {}, [record('members', 'm'), record('members', 'm')], /twice/],
     ['a malformed stamp', {}, [record('members', 'm', {}, '2025-13-01T00:00:00.000Z-0000-1a2b3c4d5e6f7a8b')], /creation stamp/],
-    ['a stream without counts', { counts: undefined }, slowly([record('members', 'm')]), /needs counts/],
+    ['counts that differ from a stream of records', { counts: { members: 2 } }, slowly([record('members', 'm')]), /counts/],
     ['an invalid source node id', { sourceNodeId: 'máy-1' }, [], /invalid manifest/],
     ['a minimum reader schema above the schema', { minReaderSchema: 3, schemaVersion: 2 }, [], /invalid manifest/],
   ] as const)('%s', async (_name, overrides, records, message) => {

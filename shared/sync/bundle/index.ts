@@ -16,5 +16,5 @@ export {
 export { checkNewPassphrase, checkPassphrase, PASSPHRASE_MIN_LENGTH } from './passphrase';
 export { CONTAINER_VERSION, DEFAULT_CHUNK_SIZE, type BundleHeader } from './format';
 export { PAYLOAD_FORMAT_VERSION } from './payload';
-export { writeBundle, type BundleProgress, type ManifestInput, type WriteBundleOptions, type WrittenBundle } from './writer';
+export { writeBundle, type BundleProgress, type LateManifestFields, type ManifestInput, type WriteBundleOptions, type WrittenBundle } from './writer';
 export { peekHeader, readBundle, type BundleUnlock, type ReadBundle, type ReadBundleOptions } from './reader';

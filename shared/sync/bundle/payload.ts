@@ -1,9 +1,12 @@
 /**
- * The payload inside the container: newline-delimited JSON, gzip-compressed before sealing.
+ * The payload inside the container: newline-delimited JSON, gzip-compressed before sealing (one or
+ * more gzip members; the writer of format 2 puts the manifest line in a member of its own).
  *
  *   line 1:      the manifest (BundleManifest)
  *   lines 2..n:  one BundleRecord per line, organizations first
- *   last line:   the trailer (BundleTrailer): counts and SHA-256 of every line before it
+ *   last line:   the trailer (BundleTrailer): counts and the SHA-256 of every line before it — in
+ *                format 2 the record lines first and the manifest line last (`linesHashOrder`),
+ *                in format 1 in file order
  *
  * Writer and reader check lines with the same `PayloadChecker`, so the writer can never produce a
  * file the reader refuses.
@@ -15,8 +18,23 @@ import { isValidHlc, isValidNodeId } from '../hlc';
 import { BundleError } from './errors';
 import { isBundleId } from './format';
 
-/** Format of the payload lines (manifest.formatVersion); the container has its own version. */
-export const PAYLOAD_FORMAT_VERSION = 1;
+/**
+ * Format of the payload lines (manifest.formatVersion); the container has its own version.
+ * 2: the trailer's hash takes the manifest line after the record lines, so a writer can hash and
+ * compress the records in the one pass that also counts them (docs/sync-format.md). A reader of
+ * this version opens formats 1 and 2.
+ */
+export const PAYLOAD_FORMAT_VERSION = 2;
+/** The oldest payload format this reader opens. */
+export const OLDEST_PAYLOAD_FORMAT = 1;
+
+/**
+ * Where the trailer's hash takes the manifest line: first (format 1, the lines in file order) or
+ * after the record lines (format 2 and later).
+ */
+export function linesHashOrder(formatVersion: number): 'manifestFirst' | 'manifestLast' {
+  return formatVersion <= 1 ? 'manifestFirst' : 'manifestLast';
+}
 /** The table whose records come first, so a reader meets parents before children. */
 export const FIRST_TABLE = 'organizations';
 

@@ -1,8 +1,9 @@
 /**
  * Reads a `.qldv` file and verifies everything before returning anything (sync.md guarantee 6):
  * magic, versions, header checksum, key id, every chunk tag in order with the final flag exactly
- * at the end, gunzip, the JSON of each line, the manifest, every record's envelope, the trailer's
- * hash and counts against the lines and the manifest. Any failure is a `BundleError` whose code
+ * at the end, gunzip (one or more members, fflate's streaming Gunzip), the JSON of each line, the
+ * manifest, every record's envelope, the trailer's hash (in the order of the manifest's format) and
+ * counts against the lines and the manifest. Any failure is a `BundleError` whose code
  * says why; nothing of a refused file reaches the caller.
  *
  * Needs only the office key (or the passphrase, for a laptop that has no key yet).
@@ -22,7 +23,7 @@ import {
   type BundleHeader,
 } from './format';
 import { deriveKeyId, parseWrappedOfficeKey, unlockOfficeKey, type OfficeKey } from './keys';
-import { isPlainObject, PAYLOAD_FORMAT_VERSION, PayloadChecker, parseManifest, parseTrailer, sameCounts } from './payload';
+import { isPlainObject, linesHashOrder, PAYLOAD_FORMAT_VERSION, PayloadChecker, parseManifest, parseTrailer, sameCounts } from './payload';
 import type { BundleProgress } from './writer';
 
 export interface BundleUnlock {
@@ -147,6 +148,8 @@ class PayloadReader {
   private trailer: BundleTrailer | undefined;
   /** SHA-256 of every line before the trailer, taken when the trailer line arrives. */
   private linesDigest = '';
+  /** The manifest line with its newline, when the hash takes it after the records (format 2). */
+  private manifestLine: Uint8Array | null = null;
   /** Bytes of the line not yet ended, from earlier gunzip output. */
   private carry: Uint8Array[] = [];
   private carryBytes = 0;
@@ -187,9 +190,27 @@ class PayloadReader {
    * Splits gunzip output into lines. The complete lines of one output block are decoded, and
    * hashed, in one piece; only a line that spans two blocks is put together on its own.
    */
-  private onData(data: Uint8Array): void {
-    this.payloadBytes += data.length;
+  private onData(output: Uint8Array): void {
+    this.payloadBytes += output.length;
     if (this.payloadBytes > this.maxPayloadBytes) throw new BundleError('tooLarge', `payload over ${this.maxPayloadBytes} bytes`);
+    let data = output;
+    if (!this.manifest) {
+      // The first line on its own: its format says where the hash takes it.
+      const end = data.indexOf(NEWLINE);
+      if (end === -1) {
+        this.carry.push(data.slice());
+        this.carryBytes += data.length;
+        if (this.carryBytes > this.maxLineBytes) throw new BundleError('tooLarge', `line over ${this.maxLineBytes} bytes`);
+        return;
+      }
+      this.carry.push(data.subarray(0, end + 1));
+      const line = concatBytes(this.carry);
+      this.carry = [];
+      this.carryBytes = 0;
+      if (line.length > this.maxLineBytes) throw new BundleError('tooLarge', `line over ${this.maxLineBytes} bytes`);
+      this.onManifestLine(line);
+      data = data.subarray(end + 1);
+    }
     let from = 0;
     const firstEnd = data.indexOf(NEWLINE);
     if (this.carryBytes > 0 && firstEnd !== -1) {
@@ -232,24 +253,31 @@ class PayloadReader {
   }
 
   private takeDigest(): void {
+    if (this.manifestLine) this.hasher.update(this.manifestLine);
     this.linesDigest = this.hasher.digest('hex');
   }
 
-  /** One line without its newline. A record is `{t, r}`; the trailer `{counts, sha256}` must be last. True for the trailer. */
+  /** The first line, with its newline: the manifest. */
+  private onManifestLine(line: Uint8Array): void {
+    const manifest = parseManifest(
+      this.parse(this.decode(line).slice(0, -1)),
+      this.options.maxPayloadFormat ?? PAYLOAD_FORMAT_VERSION,
+      this.options.maxSchema,
+      this.options.purpose,
+    );
+    if (manifest.bundleId !== this.header.bundleId) throw new BundleError('damaged', 'manifest bundle id differs from the header');
+    if (this.options.expectedDatasetId !== undefined && manifest.datasetId !== this.options.expectedDatasetId)
+      throw new BundleError('otherOffice', `dataset ${manifest.datasetId}`);
+    this.manifest = manifest;
+    if (linesHashOrder(manifest.formatVersion) === 'manifestFirst') this.hasher.update(line);
+    else this.manifestLine = line;
+  }
+
+  /** One line after the manifest, without its newline. A record is `{t, r}`; the trailer `{counts, sha256}` must be last. True for the trailer. */
   private onLine(line: string): boolean {
     if (this.trailer) throw new BundleError('damaged', 'a line after the trailer');
     const value = this.parse(line);
-    if (!this.manifest) {
-      this.manifest = parseManifest(
-        value,
-        this.options.maxPayloadFormat ?? PAYLOAD_FORMAT_VERSION,
-        this.options.maxSchema,
-        this.options.purpose,
-      );
-      if (this.manifest.bundleId !== this.header.bundleId) throw new BundleError('damaged', 'manifest bundle id differs from the header');
-      if (this.options.expectedDatasetId !== undefined && this.manifest.datasetId !== this.options.expectedDatasetId)
-        throw new BundleError('otherOffice', `dataset ${this.manifest.datasetId}`);
-    } else if (isPlainObject(value) && 'sha256' in value) {
+    if (isPlainObject(value) && 'sha256' in value) {
       this.trailer = parseTrailer(value);
       return true;
     } else {

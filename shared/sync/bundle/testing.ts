@@ -5,6 +5,7 @@ import type { BundleRecord } from '../bundleTypes';
 import { formatHlc } from '../hlc';
 import { concatBytes, toBase64, toHex, utf8 } from './bytes';
 import {
+  CHUNK_FRAME_BYTES,
   chunkAad,
   chunkFrame,
   chunkNonce,
@@ -14,6 +15,7 @@ import {
   encodePreamble,
   MAGIC,
   NONCE_PREFIX_BYTES,
+  parsePreamble,
   sha256,
   type BundleHeader,
 } from './format';
@@ -150,7 +152,40 @@ export function manifestLine(bundleId: string, overrides: Record<string, unknown
   return JSON.stringify({ ...input, formatVersion: 1, bundleId, counts: {}, hlcMin: null, hlcMax: null, ...overrides });
 }
 
-/** Hex SHA-256 of the given lines, each followed by a newline (the trailer's hash). */
-export async function linesHash(lines: string[]): Promise<string> {
-  return toHex(await sha256(utf8.encode(lines.map((line) => `${line}\n`).join(''))));
+/**
+ * Hex SHA-256 of the given lines (manifest first), each followed by a newline: the trailer's hash
+ * as payload format `formatVersion` takes it (format 1 in file order, format 2 the manifest last).
+ */
+export async function linesHash(lines: string[], formatVersion = 1): Promise<string> {
+  const ordered = formatVersion >= 2 && lines.length > 0 ? [...lines.slice(1), lines[0]!] : lines;
+  return toHex(await sha256(utf8.encode(ordered.map((line) => `${line}\n`).join(''))));
+}
+
+/** gzip members, one per group of lines (each line gets its newline), joined: a multi-member payload. */
+export function gzipMembers(...groups: string[][]): Uint8Array<ArrayBuffer> {
+  return concatBytes(groups.map((lines) => gzipSync(utf8.encode(lines.map((line) => `${line}\n`).join('')))));
+}
+
+/**
+ * The payload of a file (every chunk opened and joined): the gzip bytes the writer sealed. For tests
+ * that look behind the encryption; it checks nothing a reader checks.
+ */
+export async function openPayload(file: Uint8Array, officeKey: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
+  const { header, headerHash, noncePrefix, end } = await parsePreamble(file);
+  const contentKey = await deriveContentKey(officeKey, header.bundleId);
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const plain: Uint8Array[] = [];
+  for (let at = end, i = 0; at < file.length; i += 1) {
+    const length = view.getUint32(at);
+    const body = at + CHUNK_FRAME_BYTES;
+    at = body + length;
+    const final = at === file.length;
+    const opened = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: chunkNonce(noncePrefix, i), additionalData: chunkAad(headerHash, i, final) },
+      contentKey,
+      file.slice(body, at),
+    );
+    plain.push(new Uint8Array(opened));
+  }
+  return concatBytes(plain);
 }

@@ -101,8 +101,8 @@ export interface TakeBackupOptions {
  * could not be written (the caller then does not go on with what needed it).
  */
 export function takeBackup(store: DataStore, key: SealingKey, options: TakeBackupOptions): Promise<CatalogEntry> {
-  // Saves wait while the backup reads the database (writeHold.ts), as for a sync export: a save
-  // between its two passes would give the file a stamp above its manifest.
+  // Saves wait while the backup reads the database (writeHold.ts), as for a sync export: the
+  // digest, the lines and the local tables are then of one state of the data.
   return store.writeHold.export(() => writeBackup(store, key, options));
 }
 
@@ -128,15 +128,12 @@ async function writeBackup(store: DataStore, key: SealingKey, options: TakeBacku
         exportedAt: at.toISOString(),
         baseVV: {},
         sourceVV: plan.sourceVV,
-        counts: plan.counts,
-        hlcMin: plan.hlcMin,
-        hlcMax: plan.hlcMax,
-        dataDigest: plan.dataDigest,
         backup,
       },
+      expectedRecords: plan.expectedRecords,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
-    plan.records,
+    () => ({ batches: plan.batches(), late: () => ({ dataDigest: plan.facts().dataDigest }) }),
   );
   const kind = KIND_OF_REASON[options.reason];
   const existing = await options.backups.list();
@@ -148,7 +145,7 @@ async function writeBackup(store: DataStore, key: SealingKey, options: TakeBacku
     reason: options.reason,
     ...(options.note ? { note: options.note } : {}),
     at: at.toISOString(),
-    counts: plan.counts,
+    counts: written.manifest.counts,
     bytes: written.byteLength,
   };
   let removed: string[] = [];

@@ -5,11 +5,17 @@
  *
  * - `read`: the file's bytes, the unlock (a CryptoKey crosses by structured clone) and the reader's
  *   options; answers progress, then the verified file or the refusal's code.
- * - `write`: the key and the manifest, then the records in batches (`records`), then `end`;
- *   answers progress, then the file's parts (transferred, not copied).
+ * - `export`: a sync export read here: the database's name, the peer's vector for a delta, the key
+ *   and the manifest; this worker opens the database, reads it once and writes the file (progress is
+ *   the rows read), then answers the file's parts.
+ * - `write`: the key and the manifest, then the records in batches (`records`) as the main thread
+ *   reads them, then `end` with the manifest fields known only then (the data digest); answers
+ *   progress, then the file's parts (transferred, not copied).
  */
-import { isBundleError, readBundle, writeBundle, type BundleProgress } from '@shared/sync/bundle';
+import { isBundleError, readBundle, writeBundle, type BundleProgress, type LateManifestFields } from '@shared/sync/bundle';
 import type { BundleRecord } from '@shared/sync/bundleTypes';
+import { QldvDatabase } from '../../db/database';
+import { exportPass } from '../../db/exportPass';
 import type { WorkerReply, WorkerRequest } from './bundleWorker';
 
 const scope = self as unknown as {
@@ -35,18 +41,37 @@ function fail(error: unknown) {
 /** Records posted by the main thread, handed to the writer as an async iterable. */
 const queue: BundleRecord[][] = [];
 let ended = false;
+let late: LateManifestFields = {};
 let wake: (() => void) | null = null;
 
-async function* incoming(): AsyncIterable<BundleRecord> {
+async function* incoming(): AsyncIterable<BundleRecord[]> {
   for (;;) {
     const batch = queue.shift();
     if (batch) {
-      yield* batch;
+      yield batch;
       continue;
     }
     if (ended) return;
     await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
+  }
+}
+
+/** Reads the database once in this worker and writes the file (the app's saves wait meanwhile). */
+async function exportHere(request: Extract<WorkerRequest, { type: 'export' }>) {
+  const db = new QldvDatabase(request.dbName);
+  try {
+    await db.open();
+    const pass = await exportPass(db, request.base ?? undefined, (read, total) =>
+      progress({ records: read, totalRecords: total, bytes: 0 }),
+    );
+    return await writeBundle({
+      ...request.options,
+      batches: pass.batches,
+      lateManifest: () => ({ dataDigest: pass.facts().dataDigest }),
+    });
+  } finally {
+    db.close();
   }
 }
 
@@ -60,7 +85,17 @@ scope.onmessage = (event) => {
       );
       break;
     case 'write':
-      writeBundle({ ...request.options, records: incoming(), onProgress: progress }).then(
+      writeBundle({ ...request.options, batches: incoming(), lateManifest: () => late, onProgress: progress }).then(
+        (written) =>
+          scope.postMessage(
+            { type: 'written', written },
+            { transfer: written.parts.map((part) => part.buffer) },
+          ),
+        fail,
+      );
+      break;
+    case 'export':
+      exportHere(request).then(
         (written) =>
           scope.postMessage(
             { type: 'written', written },
@@ -74,6 +109,7 @@ scope.onmessage = (event) => {
       wake?.();
       break;
     case 'end':
+      late = request.late;
       ended = true;
       wake?.();
       break;

@@ -10,22 +10,26 @@ import {
   type BundleErrorCode,
   type BundleProgress,
   type BundleUnlock,
+  type LateManifestFields,
   type ReadBundle,
   type ReadBundleOptions,
   type WriteBundleOptions,
   type WrittenBundle,
 } from '@shared/sync/bundle';
-import type { BundleRecord } from '@shared/sync/bundleTypes';
+import type { BundleRecord, VersionVector } from '@shared/sync/bundleTypes';
 import { runInWorker } from '../../lib/runInWorker';
 
 type ReadOptions = Omit<ReadBundleOptions, 'onProgress'>;
-type WriteOptions = Omit<WriteBundleOptions, 'records' | 'onProgress'>;
+type WriteOptions = Omit<WriteBundleOptions, 'records' | 'batches' | 'lateManifest' | 'onProgress'>;
 
 export type WorkerRequest =
   | { type: 'read'; bytes: Uint8Array; unlock: BundleUnlock; options: ReadOptions }
   | { type: 'write'; options: WriteOptions }
+  /** A sync export read and written in the worker: the database's name, and the peer's vector for a delta. */
+  | { type: 'export'; dbName: string; base: VersionVector | null; options: WriteOptions }
   | { type: 'records'; batch: BundleRecord[] }
-  | { type: 'end' };
+  /** The records are all sent; `late` completes the manifest (the writer's `lateManifest`). */
+  | { type: 'end'; late: LateManifestFields };
 
 export type WorkerReply =
   | { type: 'progress'; progress: BundleProgress }
@@ -33,7 +37,6 @@ export type WorkerReply =
   | { type: 'written'; written: WrittenBundle }
   | { type: 'error'; error: { code?: BundleErrorCode; detail?: string | undefined; message: string } };
 
-const BATCH = 2000;
 
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -84,30 +87,56 @@ export function readBundleOffThread(
 }
 
 /**
+ * A sync export made in the worker: it opens the database itself and reads it once (exportPass.ts),
+ * so the rows are not copied from this thread, and checks, compresses and seals them; progress is
+ * the rows read of all rows. Where there is no worker, or it fails, `fallback` makes the file here.
+ */
+export function exportBundleOffThread(
+  options: WriteOptions & { onProgress?: (p: BundleProgress) => void },
+  read: { dbName: string; base?: VersionVector },
+  fallback: () => Promise<WrittenBundle>,
+): Promise<WrittenBundle> {
+  const { onProgress, ...plain } = options;
+  return run<WrittenBundle>(
+    (worker) =>
+      worker.postMessage({ type: 'export', dbName: read.dbName, base: read.base ?? null, options: plain } satisfies WorkerRequest),
+    (reply) => (reply.type === 'written' ? reply.written : undefined),
+    onProgress,
+    fallback,
+  );
+}
+
+/**
+ * The records of one file, read once: their batches, then what completes the manifest once they
+ * were all read (the data digest of that same pass).
+ */
+export interface RecordSource {
+  batches: AsyncIterable<BundleRecord[]>;
+  late?: () => LateManifestFields;
+}
+
+/**
  * Writes a file off the main thread. The records stream from the database here and go to the worker
- * in batches; a fallback (no worker) needs them again, so `records` is a factory.
+ * batch by batch as they are read; a fallback (no worker, or it crashed) reads them again, so
+ * `source` is a factory and each call is a new pass.
  */
 export function writeBundleOffThread(
   options: WriteOptions & { onProgress?: (p: BundleProgress) => void },
-  records: () => AsyncIterable<BundleRecord>,
+  source: () => RecordSource | Promise<RecordSource>,
 ): Promise<WrittenBundle> {
   const { onProgress, ...plain } = options;
   return run<WrittenBundle>(
     async (worker) => {
       worker.postMessage({ type: 'write', options: plain } satisfies WorkerRequest);
-      let batch: BundleRecord[] = [];
-      for await (const record of records()) {
-        batch.push(record);
-        if (batch.length >= BATCH) {
-          worker.postMessage({ type: 'records', batch } satisfies WorkerRequest);
-          batch = [];
-        }
-      }
-      if (batch.length) worker.postMessage({ type: 'records', batch } satisfies WorkerRequest);
-      worker.postMessage({ type: 'end' } satisfies WorkerRequest);
+      const { batches, late } = await source();
+      for await (const batch of batches) worker.postMessage({ type: 'records', batch } satisfies WorkerRequest);
+      worker.postMessage({ type: 'end', late: late?.() ?? {} } satisfies WorkerRequest);
     },
     (reply) => (reply.type === 'written' ? reply.written : undefined),
     onProgress,
-    () => writeBundle({ ...options, records: records() }),
+    async () => {
+      const { batches, late } = await source();
+      return writeBundle({ ...options, batches, ...(late ? { lateManifest: late } : {}) });
+    },
   );
 }

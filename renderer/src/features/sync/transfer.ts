@@ -5,8 +5,9 @@
  */
 import { concatBytes } from '@shared/sync/bundle/bytes';
 import type { BundleProgress, ReadBundle } from '@shared/sync/bundle';
-import { readBundleOffThread, writeBundleOffThread } from './bundleWorker';
-import { SYNC_SCHEMA_VERSION, type ApplyReport } from '@shared/sync/mergeBundle';
+import { exportBundleOffThread, readBundleOffThread } from './bundleWorker';
+import { writeBundle } from '@shared/sync/bundle';
+import { exportSelection, SYNC_SCHEMA_VERSION, type ApplyReport } from '@shared/sync/mergeBundle';
 import { DataDigest } from '@shared/sync/digest';
 import { toSyncRecord } from '@shared/sync/merge';
 import { peerNeedsRecord } from '@shared/sync/vectors';
@@ -62,63 +63,59 @@ interface ExportOptions {
 }
 
 /**
- * Writes a sync file (full, or a delta for `peerNodeId`). Saves made meanwhile wait until the file
- * is written (writeHold.ts): one saved between the export's two passes would make the writer
- * refuse the file. A second export waits for the first.
+ * Writes a sync file (full, or a delta for `peerNodeId`). The database is read once (format 2 of
+ * docs/sync-format.md); saves made meanwhile wait until the file is written (writeHold.ts), so the
+ * digest and the lines are of one state of the data. A second export waits for the first.
  */
 export function exportSyncFile(store: DataStore, office: OfficeState, options: ExportOptions): Promise<ExportedFile> {
   return store.writeHold.export(() => writeSyncFile(store, office, options));
 }
 
 async function writeSyncFile(store: DataStore, office: OfficeState, options: ExportOptions): Promise<ExportedFile> {
-  const prepared = await exportRecords(store, options.peerNodeId ? { peerNodeId: options.peerNodeId } : {});
-  const at = options.now ?? new Date();
-  // The records stream once; a second stream (the worker could not start) reads them again.
-  let first = true;
-  const records = () => {
-    if (first) {
-      first = false;
-      return prepared.records;
-    }
-    return again();
+  const { onProgress } = options;
+  // Progress is the rows read, of all rows: a delta reads every row too, to pick what it carries.
+  const exportOptions = {
+    ...(options.peerNodeId ? { peerNodeId: options.peerNodeId } : {}),
+    ...(onProgress ? { onRows: (read: number, total: number) => onProgress({ records: read, totalRecords: total, bytes: 0 }) } : {}),
   };
-  async function* again() {
-    yield* (await exportRecords(store, options.peerNodeId ? { peerNodeId: options.peerNodeId } : {})).records;
-  }
-  const written = await writeBundleOffThread(
-    {
-      officeKey: office.officeKey,
-      keyId: office.keyId,
-      wrapped: office.wrapped,
-      manifest: {
-        appVersion: options.appVersion,
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        minReaderSchema: SYNC_SCHEMA_VERSION,
-        datasetId: store.identity.datasetId,
-        officeName: await officeName(store),
-        kind: prepared.kind,
-        sourceNodeId: store.identity.nodeId,
-        sourceDeviceName: store.identity.deviceName,
-        exportedAt: at.toISOString(),
-        baseVV: prepared.baseVV,
-        sourceVV: prepared.sourceVV,
-        ...(prepared.targetNodeId ? { targetNodeId: prepared.targetNodeId } : {}),
-        counts: prepared.counts,
-        hlcMin: prepared.hlcMin,
-        hlcMax: prepared.hlcMax,
-        dataDigest: prepared.dataDigest,
-      },
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  const state = await readSyncState(store);
+  const selection = exportSelection(state, store.identity.nodeId, store.clock.last, options.peerNodeId);
+  const at = options.now ?? new Date();
+  const writeOptions = {
+    officeKey: office.officeKey,
+    keyId: office.keyId,
+    wrapped: office.wrapped,
+    manifest: {
+      appVersion: options.appVersion,
+      schemaVersion: SYNC_SCHEMA_VERSION,
+      minReaderSchema: SYNC_SCHEMA_VERSION,
+      datasetId: store.identity.datasetId,
+      officeName: await officeName(store),
+      kind: selection.kind,
+      sourceNodeId: store.identity.nodeId,
+      sourceDeviceName: store.identity.deviceName,
+      exportedAt: at.toISOString(),
+      baseVV: selection.baseVV,
+      sourceVV: selection.sourceVV,
+      ...(selection.targetNodeId ? { targetNodeId: selection.targetNodeId } : {}),
     },
-    records,
+  };
+  // The worker opens the database and reads it itself; here (no worker) the page reads it.
+  const written = await exportBundleOffThread(
+    { ...writeOptions, ...(onProgress ? { onProgress } : {}) },
+    { dbName: store.db.name, ...(selection.kind === 'delta' ? { base: selection.baseVV } : {}) },
+    async () => {
+      const pass = await exportRecords(store, exportOptions);
+      return writeBundle({ ...writeOptions, batches: pass.batches, lateManifest: () => ({ dataDigest: pass.facts().dataDigest }) });
+    },
   );
   const fileName = syncFileName(store.identity.deviceName, at);
   const sent: SentFile = {
     bundleId: written.manifest.bundleId,
     at: at.toISOString(),
-    kind: prepared.kind,
-    ...(prepared.targetNodeId ? { targetNodeId: prepared.targetNodeId } : {}),
-    records: Object.values(prepared.counts).reduce((a, b) => a + b, 0),
+    kind: selection.kind,
+    ...(selection.targetNodeId ? { targetNodeId: selection.targetNodeId } : {}),
+    records: Object.values(written.manifest.counts).reduce((a, b) => a + b, 0),
     bytes: written.byteLength,
     fileName,
   };
