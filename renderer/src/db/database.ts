@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { StoredRecord, FieldChange, EditKind } from '@shared/sync/record';
 import type { SyncConflict } from '@shared/sync/mergeBundle';
+import { isTemporaryTransfer, TRANSFER_EVENT_TYPES } from './derived';
 
 /** Tables whose records travel in sync files (UUID keys, sync envelope, per-field clocks). */
 export const SYNCED_TABLES = ['organizations', 'members', 'memberEvents', 'memberPhotos', 'settings'] as const;
@@ -109,6 +110,33 @@ export class QldvDatabase extends Dexie {
     });
     // Version 3: a bulk creation's journal line found from any record it created.
     this.version(3).stores({ journal: '++seq, recordId, *recordIds' });
+    // Version 4: the secondary indexes no query reads are dropped (docs/decisions.md "Data core",
+    // index audit): every index costs a write per record, and an import or a load writes them all.
+    // Gone: organizations.parentId, members.organizationId and dossierNumber, memberEvents
+    // [memberId+date] and date, and `_maxHlc` everywhere (the field stays: delta exports read every
+    // record); memberEvents.memberId too: a member's events are read through [deleted+memberId]
+    // (`deleted` is always 0 or 1). Kept: each index a query names (grep `where(`, `orderBy(`).
+    // Temporary transfers (today's counts) get a sparse index on the derived `_temporaryTransfer`
+    // (derived.ts), filled here through the `type` index, which version 5 then drops: an entry per
+    // temporary transfer instead of one per event.
+    this.version(4)
+      .stores({
+        organizations: 'id, [deleted+type]',
+        members: 'id, [deleted+status], [deleted+organizationId], [deleted+_nameKey], partyCardNumber, citizenId',
+        memberEvents: 'id, type, [deleted+memberId], _temporaryTransfer',
+        memberPhotos: 'id',
+        settings: 'id',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<StoredRecord, string>('memberEvents')
+          .where('type')
+          .anyOf([...TRANSFER_EVENT_TYPES])
+          .modify((event) => {
+            if (isTemporaryTransfer(event)) event._temporaryTransfer = 1;
+          }),
+      );
+    this.version(5).stores({ memberEvents: 'id, [deleted+memberId], _temporaryTransfer' });
   }
 
   syncedTable(name: SyncedTableName): Table<StoredRecord, string> {

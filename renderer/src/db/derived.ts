@@ -25,10 +25,27 @@ function nameKey(fullName: string): string {
   return key;
 }
 
+/** Event types that move a member, temporarily or for good (`transferKind`). */
+export const TRANSFER_EVENT_TYPES: readonly string[] = ['transferIn', 'transferInternal', 'transferOut'];
+
+/** A temporary transfer event: today's counts need these without reading every event. */
+export function isTemporaryTransfer(event: Record<string, unknown>): boolean {
+  return event.transferKind === 'temporary' && TRANSFER_EVENT_TYPES.includes(event.type as string);
+}
+
 export function withDerivedFields(table: SyncedTableName, record: StoredRecord): StoredRecord {
   if (table === 'members') {
     // `_nameKey`: register order (given name, family name, middle name) as a plain string.
     return { ...record, _nameKey: nameKey(typeof record.fullName === 'string' ? record.fullName : '') };
+  }
+  if (table === 'memberEvents') {
+    // `_temporaryTransfer`: 1 on temporary transfers only, absent elsewhere, so its index (database
+    // version 4) holds a handful of entries instead of one per event. A record read back from the
+    // store carries the old value: it is dropped when the event is no longer one.
+    if (isTemporaryTransfer(record)) return record._temporaryTransfer === 1 ? record : { ...record, _temporaryTransfer: 1 };
+    if (!('_temporaryTransfer' in record)) return record;
+    const { _temporaryTransfer: _dropped, ...rest } = record;
+    return rest;
   }
   return record;
 }

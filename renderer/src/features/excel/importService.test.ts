@@ -66,7 +66,7 @@ describe('a messy workbook written with write-excel-file, read back through the 
     const thu = stored.find((m) => m.fullName === 'Đỗ Thị Thu')!;
     expect(hung.status).toBe('official');
     expect(thu.status).toBe('probationary');
-    const events = await ward.store.db.memberEvents.where('memberId').equals(hung.id).toArray();
+    const events = await ward.store.db.memberEvents.filter((e) => e.memberId === hung.id).toArray();
     expect(events.map((e) => [e.type, e.date]).sort()).toEqual([
       ['admission', '1995-05-19'],
       ['madeOfficial', '1996-05-19'],
@@ -156,7 +156,7 @@ describe('a messy workbook written with write-excel-file, read back through the 
     expect(row.update?.clears.map((c) => c.field)).toEqual(['phone']);
     await commitImport(ward.store, plan, new Map([[row.row, 'update' as const]]), TODAY);
     expect(await ward.store.db.members.get(member.id)).toMatchObject({ joinedOn: '1995-05-20', occupation: 'Giáo viên', phone: '0912345678' });
-    const admission = (await ward.store.db.memberEvents.where('memberId').equals(member.id).toArray()).find((e) => e.type === 'admission');
+    const admission = (await ward.store.db.memberEvents.filter((e) => e.memberId === member.id).toArray()).find((e) => e.type === 'admission');
     expect(admission?.date).toBe('1995-05-20');
 
     const again = await sheet([['Nguyễn Văn Hùng', '10000001', '20/05/1995', null, 'Giáo viên']]);

@@ -230,7 +230,7 @@ export async function commitImport(
     const ids = dated.map((patch) => patch.id);
     const [storedMembers, storedEvents] = await Promise.all([
       store.db.members.bulkGet(ids),
-      store.db.memberEvents.where('memberId').anyOf(ids).filter((event) => event.deleted === 0).toArray() as unknown as Promise<StoredEvent[]>,
+      store.db.memberEvents.where('[deleted+memberId]').anyOf(ids.map((id) => [0, id])).toArray() as unknown as Promise<StoredEvent[]>,
     ]);
     const byMember = new Map<string, StoredEvent[]>();
     for (const event of storedEvents) byMember.set(event.memberId, [...(byMember.get(event.memberId) ?? []), event]);

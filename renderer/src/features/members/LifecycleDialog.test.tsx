@@ -22,7 +22,7 @@ async function openFile(id: string) {
 
 const memberById = async (id: string) => (await w.store.db.members.get(id)) as unknown as Member;
 const eventsOf = async (id: string) =>
-  (await w.store.db.memberEvents.where('memberId').equals(id).toArray()) as unknown as MemberEvent[];
+  (await w.store.db.memberEvents.filter((e) => e.memberId === id).toArray()) as unknown as MemberEvent[];
 
 async function paste(user: UserEvent, input: HTMLElement, text: string) {
   await user.clear(input);

@@ -85,9 +85,8 @@ export async function restoreEvent(
   if (!member || member.deleted === 1)
     throw new CorrectionRefused('Hồ sơ của đảng viên này đang ở Thùng rác; hãy khôi phục hồ sơ trước.');
   const events = (await store.db.memberEvents
-    .where('memberId')
-    .equals(member.id)
-    .filter((e) => e.deleted === 0)
+    .where('[deleted+memberId]')
+    .equals([0, member.id])
     .toArray()) as unknown as StoredEvent[];
   const changes = judged(member, events, [...events, event], rulesFor(member));
   await commit(store, [{ table: 'memberEvents', kind: 'restore', ids: [eventId] }, ...memberOps(member, changes)]);

@@ -25,11 +25,7 @@ export function useMemberRecord(id: string | undefined): StoredMember | null | u
 
 /** The member's events that are not in the recycle bin, in stored order. */
 export function memberEvents(db: QldvDatabase, memberId: string): Promise<StoredEvent[]> {
-  return db.memberEvents
-    .where('memberId')
-    .equals(memberId)
-    .filter((event) => event.deleted === 0)
-    .toArray() as unknown as Promise<StoredEvent[]>;
+  return db.memberEvents.where('[deleted+memberId]').equals([0, memberId]).toArray() as unknown as Promise<StoredEvent[]>;
 }
 
 export function useMemberEvents(memberId: string | undefined): StoredEvent[] | undefined {

@@ -11,11 +11,7 @@ import type { DataStore } from '../../db/store';
 const deletedStamp = (record: StoredRecord) => record._v.deleted;
 
 export async function deleteMember(store: DataStore, memberId: string): Promise<void> {
-  const events = await store.db.memberEvents
-    .where('memberId')
-    .equals(memberId)
-    .filter((e) => e.deleted === 0)
-    .toArray();
+  const events = await store.db.memberEvents.where('[deleted+memberId]').equals([0, memberId]).toArray();
   await commit(store, [
     { table: 'members', kind: 'delete', ids: [memberId] },
     { table: 'memberEvents', kind: 'delete', ids: events.map((e) => e.id) },
@@ -27,9 +23,9 @@ export async function restoreMember(store: DataStore, memberId: string): Promise
   if (!member) return;
   const stamp = deletedStamp(member);
   const events = await store.db.memberEvents
-    .where('memberId')
-    .equals(memberId)
-    .filter((e) => e.deleted === 1 && deletedStamp(e) === stamp)
+    .where('[deleted+memberId]')
+    .equals([1, memberId])
+    .filter((e) => deletedStamp(e) === stamp)
     .toArray();
   await commit(store, [
     { table: 'members', kind: 'restore', ids: [memberId] },

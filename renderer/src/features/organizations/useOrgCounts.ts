@@ -50,10 +50,11 @@ async function currentStates(db: QldvDatabase): Promise<Map<Id, MemberState>> {
       Promise.all(
         ACTIVE_MEMBER_STATUSES.map((s) => db.members.where('[deleted+status]').equals([0, s]).primaryKeys()),
       ),
+      // Temporary transfers only (a sparse index: derived.ts `_temporaryTransfer`).
       db.memberEvents
-        .where('type')
-        .anyOf(['transferIn', 'transferInternal', 'transferOut'])
-        .filter((e) => e.transferKind === 'temporary' && e.deleted === 0)
+        .where('_temporaryTransfer')
+        .equals(1)
+        .filter((e) => e.deleted === 0)
         .toArray(),
     ]);
     const statusOf = new Map<Id, ActiveMemberStatus>();
