@@ -6,7 +6,12 @@
  * times is in docs/decisions.md "Tests and benchmark". Nothing here asserts a time; it asserts that
  * the laptops end up with the same data.
  *
- * BENCH_PROFILE=1 also writes Chromium CPU profiles of the import and the merge to tests/artifacts/.
+ * BENCH_PROFILE=1 also writes Chromium CPU profiles of the export, the import and the merge to
+ * tests/artifacts/ (the page's main thread; the worker's share is not in them).
+ * BENCH_SYNC_ONLY=export measures the export and the peer's export only (no import, no merge): the
+ * figure to watch while working on the export, minutes sooner at 100,000.
+ * BENCH_REPS=3 takes the median of that many alternating runs of ours and the peer's at every size
+ * (default: 3 at 3,882, 1 at 100,000).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,9 +63,11 @@ async function measureSync(page: Page, cdp: CDPSession, n: number, all: Figures)
   const set = await page.evaluate((count) => window.qldvSyncBench.setup(count), n);
   figures[`sync.records@${n}`] = set.records;
   // Ours and the peer's alternate, so a burst of load from elsewhere hits both alike; the median
-  // of three at the small size, one each at 100,000 (each is tens of seconds there).
-  const reps = n <= 10_000 ? 3 : 1;
+  // of three at the small size, one each at 100,000 (each is tens of seconds there) unless
+  // BENCH_REPS says how many.
+  const reps = Number(process.env.BENCH_REPS) || (n <= 10_000 ? 3 : 1);
   const exports: number[] = [];
+  const exportReads: number[] = [];
   const peerExports: number[] = [];
   let fileBytes = 0;
   let peerBytes = 0;
@@ -68,26 +75,34 @@ async function measureSync(page: Page, cdp: CDPSession, n: number, all: Figures)
     const peer = await page.evaluate(() => window.qldvSyncBench.peerExport());
     peerExports.push(peer.ms);
     peerBytes = peer.bytes;
-    const ours = await page.evaluate(() => window.qldvSyncBench.exportFull());
+    const ours = await profiled(cdp, `sync-export-${n}`, () => page.evaluate(() => window.qldvSyncBench.exportFull()));
     if (ours.records !== set.records) throw new Error(`the file carries ${ours.records} records, expected ${set.records}`);
     exports.push(ours.ms);
+    exportReads.push(ours.readMs);
     fileBytes = ours.bytes;
   }
   const exportMs = median(exports);
   figures[`sync.export_full_ms@${n}`] = round(exportMs);
+  figures[`sync.export_read_ms@${n}`] = round(median(exportReads));
   figures[`sync.file_bytes@${n}`] = fileBytes;
   figures[`peer.dexie_export_ms@${n}`] = round(median(peerExports));
   figures[`peer.dexie_file_bytes@${n}`] = peerBytes;
   figures[`sync.export_ratio_vs_peer@${n}`] = round(exportMs / median(peerExports), 2);
   figures[`sync.file_ratio_vs_peer@${n}`] = round(fileBytes / peerBytes, 3);
+  if (process.env.BENCH_SYNC_ONLY === 'export') return;
 
   const imports: number[] = [];
   const peerImports: number[] = [];
+  const rawImports: number[] = [];
   const parts = { read: [] as number[], preview: [] as number[], apply: [] as number[] };
   for (let i = 0; i < reps; i++) {
     const peer = await page.evaluate(() => window.qldvSyncBench.peerImport());
     if (peer.records !== set.records) throw new Error(`the peer imported ${peer.records} records, expected ${set.records}`);
     peerImports.push(peer.ms);
+    // The floor: bulkAdd of exactly the rows the import writes, in its batches, nothing else.
+    const raw = await page.evaluate(() => window.qldvSyncBench.rawImport());
+    if (raw.records !== set.records) throw new Error(`the raw baseline wrote ${raw.records} records, expected ${set.records}`);
+    rawImports.push(raw.ms);
     const ours = await profiled(cdp, `sync-import-${n}`, () =>
       page.evaluate(() => window.qldvSyncBench.importEmpty()),
     );
@@ -104,6 +119,16 @@ async function measureSync(page: Page, cdp: CDPSession, n: number, all: Figures)
   figures[`sync.import_apply_ms@${n}`] = round(median(parts.apply));
   figures[`peer.dexie_import_ms@${n}`] = round(median(peerImports));
   figures[`sync.import_ratio_vs_peer@${n}`] = round(importMs / median(peerImports), 2);
+  figures[`raw.import_bulkadd_ms@${n}`] = round(median(rawImports));
+  figures[`sync.import_ratio_vs_raw@${n}`] = round(importMs / median(rawImports), 2);
+  figures[`sync.import_apply_ratio_vs_raw@${n}`] = round(median(parts.apply) / median(rawImports), 2);
+
+  if (process.env.BENCH_INDEX_AUDIT) {
+    const audit = await page.evaluate((r) => window.qldvSyncBench.indexAudit(r), reps);
+    for (const [variant, value] of Object.entries(audit.ms))
+      figures[variant.startsWith('saving_pct') ? `index.${variant}@${n}` : `index.${variant}_ms@${n}`] = round(value);
+  }
+  if (process.env.BENCH_ONLY === 'import') return;
 
   const full = await profiled(cdp, `sync-merge-${n}`, () => page.evaluate(() => window.qldvSyncBench.merge('full', 1)));
   if (!full.same) throw new Error('after the full exchange the two laptops differ');

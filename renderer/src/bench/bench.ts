@@ -3,10 +3,10 @@
  * Chromium: each function runs the app's real code on the real IndexedDB and returns figures.
  */
 import { generateDemoWard } from '@shared/demo/generator';
-import { stampEdit, type StoredRecord } from '@shared/sync/record';
+import { stampEdit } from '@shared/sync/record';
 import { HybridLogicalClock, randomNodeId } from '@shared/sync/hlc';
 import Dexie from 'dexie';
-import { QldvDatabase, type SyncedTableName } from '../db/database';
+import type { SyncedTableName } from '../db/database';
 import { withDerivedFields } from '../db/derived';
 import { openDataStore, type DataStore } from '../db/store';
 import { DEMO_SEED, LOAD_BATCH_SIZE, writeInBatches } from '../features/onboarding/setup';
@@ -17,6 +17,7 @@ import { liveOrganizations } from '../features/organizations/queries';
 import { loadMemberStates } from '../features/organizations/useOrgCounts';
 import { excelExport, excelImport } from '../features/excel/excelBench';
 import { statisticsCompute } from '../features/statistics/statisticsBench';
+import { rawWrite } from './rawWrite';
 import './syncBench';
 
 const ASOF = '2025-11-26';
@@ -39,21 +40,7 @@ async function rawBulkPut(tables: { table: SyncedTableName; records: Draft[] }[]
     // Stored exactly as the write path stores them, derived index fields included.
     rows: records.map((r) => withDerivedFields(table, stampEdit(undefined, r, stamp)!.record)),
   }));
-  const name = 'qldv-bench-raw';
-  await Dexie.delete(name);
-  const db = new QldvDatabase(name);
-  await db.open();
-  const t0 = performance.now();
-  for (const { table, rows } of stored) {
-    for (let i = 0; i < rows.length; i += LOAD_BATCH_SIZE) {
-      const batch: StoredRecord[] = rows.slice(i, i + LOAD_BATCH_SIZE);
-      await db.transaction('rw', db.syncedTable(table), () => db.syncedTable(table).bulkPut(batch));
-    }
-  }
-  const ms = performance.now() - t0;
-  db.close();
-  await Dexie.delete(name);
-  return ms;
+  return rawWrite(stored, { name: 'qldv-bench-raw', method: 'bulkPut', batchSize: LOAD_BATCH_SIZE });
 }
 
 export interface LoadFigures {

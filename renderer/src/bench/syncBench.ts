@@ -20,6 +20,9 @@ import { commit, upsert, type Draft } from '../db/writePath';
 import { DEMO_SEED, writeInBatches } from '../features/onboarding/setup';
 import { readOffice, setUpOffice, type OfficeState } from '../features/sync/office';
 import { exportSyncFile, importSyncFile, openSyncFile } from '../features/sync/transfer';
+import { DEFAULT_BATCH_SIZE } from '@shared/sync/mergeBundle';
+import type { StoredRecord } from '@shared/sync/record';
+import { rawWrite, type RawTable } from './rawWrite';
 
 const ASOF = '2025-11-26';
 const PASSPHRASE = 'Văn phòng Đảng ủy đo hiệu năng đồng bộ';
@@ -84,6 +87,8 @@ async function joinedEmptyLaptop(): Promise<DataStore> {
 
 export interface ExportFigures {
   ms: number;
+  /** Until this thread has read the last row (the worker may still be compressing). */
+  readMs: number;
   bytes: number;
   records: number;
 }
@@ -92,10 +97,16 @@ export interface ExportFigures {
 async function exportFull(): Promise<ExportFigures> {
   const store = need(a, 'setup');
   const t0 = performance.now();
-  const file = await exportSyncFile(store, need(office, 'setup'), { appVersion: 'bench' });
+  let readAt = t0;
+  const file = await exportSyncFile(store, need(office, 'setup'), {
+    appVersion: 'bench',
+    onProgress: () => {
+      readAt = performance.now();
+    },
+  });
   const ms = performance.now() - t0;
   fullFile = file.bytes;
-  return { ms, bytes: file.bytes.length, records: file.sent.records };
+  return { ms, readMs: readAt - t0, bytes: file.bytes.length, records: file.sent.records };
 }
 
 /** The peer: `exportDB` of the same database's synced tables, to a Blob. */
@@ -162,6 +173,111 @@ async function importEmpty(): Promise<ImportFigures> {
   const figures = await importFile(b, bytes);
   const same = (await dataDigest(b)) === (await dataDigest(need(a, 'setup')));
   return { ...figures, same };
+}
+
+/**
+ * Laptop A's synced rows as stored: the file's records with the fields an import derives (`_maxHlc`,
+ * `_nameKey`), i.e. exactly the rows a full import into an empty laptop writes.
+ */
+async function storedRowsOfA(): Promise<RawTable[]> {
+  const store = need(a, 'setup');
+  const out: RawTable[] = [];
+  for (const table of SYNCED_TABLES) {
+    const rows: StoredRecord[] = await store.db.syncedTable(table).toArray();
+    if (rows.length) out.push({ table, rows });
+  }
+  return out;
+}
+
+/**
+ * The floor of a full import: Dexie `bulkAdd` of exactly those rows into an empty database of the
+ * app's schema, in the import's batches (each its own transaction); no journal, no check, no merge.
+ */
+async function rawImport(): Promise<{ ms: number; records: number }> {
+  const tables = await storedRowsOfA();
+  const ms = await rawWrite(tables, { name: 'qldv-sync-raw', method: 'bulkAdd', batchSize: DEFAULT_BATCH_SIZE });
+  return { ms, records: tables.reduce((n, t) => n + t.rows.length, 0) };
+}
+
+/** The schema of database version 3 (before the index audit), for the index audit's comparison. */
+const SCHEMA_V3: Record<string, string> = {
+  organizations: 'id, parentId, [deleted+type], _maxHlc',
+  members:
+    'id, organizationId, [deleted+status], [deleted+organizationId], [deleted+_nameKey], partyCardNumber, citizenId, dossierNumber, _maxHlc',
+  memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc, [deleted+memberId]',
+  memberPhotos: 'id, _maxHlc',
+  settings: 'id, _maxHlc',
+};
+
+/**
+ * Indexes of version 3 that versions 4–5 drop (docs/decisions.md "Data core"): no query reads them,
+ * or their queries moved (memberEvents.memberId to `[deleted+memberId]`, type to a sparse index).
+ */
+const UNREAD_V3: [table: string, index: string][] = [
+  ['memberEvents', 'memberId'],
+  // Replaced by the sparse `_temporaryTransfer` (a few entries; not in these variants).
+  ['memberEvents', 'type'],
+  ['organizations', 'parentId'],
+  ['organizations', '_maxHlc'],
+  ['members', 'organizationId'],
+  ['members', 'dossierNumber'],
+  ['members', '_maxHlc'],
+  ['memberEvents', '[memberId+date]'],
+  ['memberEvents', 'date'],
+  ['memberEvents', '_maxHlc'],
+  ['memberPhotos', '_maxHlc'],
+  ['settings', '_maxHlc'],
+];
+
+function withoutIndexes(schema: Record<string, string>, drop: readonly [string, string][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [table, spec] of Object.entries(schema))
+    out[table] = spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter((index) => !drop.some(([t, i]) => t === table && i === index))
+      .join(', ');
+  return out;
+}
+
+/**
+ * The index audit: `bulkAdd` of A's rows (as rawImport) into databases that differ only in their
+ * secondary indexes: version 3's schema, the same without each unread index, without all of them
+ * (`lean`), the app's current schema (`app`), and primary keys only (`bare`: the floor of any
+ * schema). The whole-schema variants alternate `reps` times (median); single drops run once each,
+ * paired with a version 3 run.
+ */
+async function indexAudit(reps: number): Promise<{ records: number; ms: Record<string, number> }> {
+  const tables = await storedRowsOfA();
+  const records = tables.reduce((n, t) => n + t.rows.length, 0);
+  const run = (schema?: Record<string, string>) =>
+    rawWrite(tables, {
+      name: 'qldv-sync-index-audit',
+      method: 'bulkAdd',
+      batchSize: DEFAULT_BATCH_SIZE,
+      ...(schema ? { schema } : {}),
+    });
+  const bare = Object.fromEntries(Object.keys(SCHEMA_V3).map((t) => [t, 'id']));
+  const lean = withoutIndexes(SCHEMA_V3, UNREAD_V3);
+  const samples: Record<string, number[]> = { v3: [], lean: [], app: [], bare: [] };
+  for (let i = 0; i < reps; i++) {
+    samples.v3!.push(await run(SCHEMA_V3));
+    samples.lean!.push(await run(lean));
+    samples.app!.push(await run());
+    samples.bare!.push(await run(bare));
+  }
+  const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+  const ms: Record<string, number> = {};
+  for (const [name, values] of Object.entries(samples)) ms[name] = median(values);
+  // Each single drop against a version 3 run just before it: successive runs in one Chromium
+  // profile slow down (the origin's store keeps what deleted databases held until it compacts), so
+  // only neighbours compare. Reported as the saving in percent of the version 3 run.
+  for (const drop of UNREAD_V3) {
+    const before = await run(SCHEMA_V3);
+    const without = await run(withoutIndexes(SCHEMA_V3, [drop]));
+    ms[`saving_pct_without_${drop[0]}.${drop[1]}`] = (100 * (before - without)) / before;
+  }
+  return { records, ms };
 }
 
 /**
@@ -253,6 +369,8 @@ declare global {
       peerExport: typeof peerExport;
       peerImport: typeof peerImport;
       importEmpty: typeof importEmpty;
+      rawImport: typeof rawImport;
+      indexAudit: typeof indexAudit;
       merge: typeof merge;
     };
   }
@@ -276,5 +394,7 @@ window.qldvSyncBench = {
   peerExport: explained(peerExport),
   peerImport: explained(peerImport),
   importEmpty: explained(importEmpty),
+  rawImport: explained(rawImport),
+  indexAudit: explained(indexAudit),
   merge: explained(merge),
 };
