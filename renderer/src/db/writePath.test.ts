@@ -143,6 +143,30 @@ describe('the write path', () => {
     expect((await store.db.meta.get('clock'))?.value).toBe(clockBefore);
   });
 
+  it('a later operation on the same table sees what an earlier one of the same action wrote', async () => {
+    const result = await commit(store, [
+      upsert('members', [m({ fullName: 'A' })]),
+      upsert('members', [m({ fullName: 'A', phone: '0912' })]),
+      { table: 'members', kind: 'delete', ids: [ID] },
+    ]);
+    expect(result).toMatchObject({ created: 1, updated: 1, deleted: 1 });
+    expect(await store.db.members.get(ID)).toMatchObject({ fullName: 'A', phone: '0912', deleted: 1 });
+    expect((await store.db.journal.toArray()).map((j) => j.kind)).toEqual(['create', 'update', 'delete']);
+  });
+
+  it('a refused record in a later operation undoes the writes of the earlier ones', async () => {
+    await expect(
+      commit(store, [
+        { table: 'organizations', kind: 'create', records: [draft(makeOrganization({ id: ID2 }))] },
+        upsert('members', [m({ fullName: 'A', birthDate: '1960-02-30' })]),
+      ]),
+    ).rejects.toThrow(/Ngày không hợp lệ/);
+    expect(await store.db.organizations.count()).toBe(0);
+    expect(await store.db.members.count()).toBe(0);
+    expect(await store.db.journal.count()).toBe(0);
+    expect(await store.db.meta.get('clock')).toBeUndefined();
+  });
+
   it.each([
     ['a wrong date', { birthDate: '1960-02-30' }, /Ngày không hợp lệ/],
     ['an empty name', { fullName: '' }, /Không lưu được đảng viên/],
