@@ -37,6 +37,19 @@ describe('ISO dates, full and partial', () => {
     ['65', false, false],
     ['', false, false],
     ['1965-04-12T00:00', false, false],
+    // Ten characters with dashes in place, read by the fast path: every one must still be a real date.
+    ['0000-01-01', false, false],
+    ['1965-04-00', false, false],
+    ['1965-00-12', false, false],
+    ['1965-04-1a', false, false],
+    ['19a5-04-12', false, false],
+    ['1965-0/-12', false, false],
+    ['+965-04-12', false, false],
+    ['1965-04-3:', false, false],
+    ['1965 04-12', false, false],
+    ['2400-02-29', true, true],
+    ['2100-02-29', false, false],
+    ['0001-01-01', true, true],
   ])('%s: valid=%s, full=%s', (text, valid, full) => {
     expect(isValidIsoDate(text)).toBe(valid);
     expect(isFullIsoDate(text)).toBe(full);

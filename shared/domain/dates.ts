@@ -21,6 +21,18 @@ export interface FullDate {
 }
 
 const ISO_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DASH = 45;
+
+/** The number written by the ASCII digits of text[from, to); -1 when any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -33,6 +45,15 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Parses 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; `undefined` when malformed or not a real date. */
 export function parsePartialDate(text: string): PartialDate | undefined {
+  // The common case, a full 'YYYY-MM-DD', read from its character codes: the rules and the import
+  // parse dates hundreds of thousands of times, and the pattern is several times slower.
+  if (text.length === 10 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH) {
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+    return { year, month, day };
+  }
   const match = ISO_PATTERN.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);

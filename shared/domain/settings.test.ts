@@ -44,6 +44,16 @@ describe('resolveSetting: the version in force on a date', () => {
     expect(resolveSetting(dues, stored, '2026-03-01')).toBe(5);
   });
 
+  it('answers from the versions stored when asked: a newly read array of versions is merged anew', () => {
+    // Resolving remembers the merge per stored array (an import resolves settings per row).
+    const before = [{ effectiveFrom: '2025-07-01', value: 7 }];
+    expect(resolveSetting(dues, before, '2025-12-31')).toBe(7);
+    expect(resolveSetting(dues, before, '2025-12-31')).toBe(7);
+    const after = [...before, { effectiveFrom: '2025-10-01', value: 8 }];
+    expect(resolveSetting(dues, after, '2025-12-31')).toBe(8);
+    expect(resolveSetting(dues, undefined, '2025-12-31')).toBe(10);
+  });
+
   it('adds stored versions between defaults', () => {
     const stored = [{ effectiveFrom: '2025-07-01', value: 7 }];
     expect(resolveSetting(dues, stored, '2025-06-30')).toBe(10);

@@ -99,6 +99,26 @@ export function mergeSettingVersions<T>(
   return { versions, ignored };
 }
 
+/** Merged versions by definition and stored array: resolving is per record (an import checks 10,000). */
+const mergedCache = new WeakMap<SettingDefinition<unknown>, { none?: EffectiveVersion<unknown>[]; byStored: WeakMap<readonly unknown[], EffectiveVersion<unknown>[]> }>();
+
+/**
+ * `mergeSettingVersions(definition, stored).versions`, remembered for the same stored array (the
+ * stored versions are read from the database as a new array each time, never changed in place).
+ */
+function mergedVersions<T>(definition: SettingDefinition<T>, stored: readonly unknown[] | undefined): EffectiveVersion<T>[] {
+  const key = definition as SettingDefinition<unknown>;
+  let entry = mergedCache.get(key);
+  if (!entry) mergedCache.set(key, (entry = { byStored: new WeakMap() }));
+  let versions = stored ? entry.byStored.get(stored) : entry.none;
+  if (!versions) {
+    versions = mergeSettingVersions(definition, stored).versions;
+    if (stored) entry.byStored.set(stored, versions);
+    else entry.none = versions;
+  }
+  return versions as EffectiveVersion<T>[];
+}
+
 /**
  * The version in force on `asOf`: the latest one that started on or before it. Before the first
  * known version the earliest one applies, since the app knows no older rule.
@@ -108,7 +128,7 @@ export function resolveSettingVersion<T>(
   stored: readonly unknown[] | undefined,
   asOf: IsoDate,
 ): EffectiveVersion<T> {
-  const { versions } = mergeSettingVersions(definition, stored);
+  const versions = mergedVersions(definition, stored);
   let current = versions[0]!;
   for (const version of versions) {
     if (compareIsoDates(version.effectiveFrom, asOf) <= 0) current = version;
