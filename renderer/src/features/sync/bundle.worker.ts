@@ -75,6 +75,11 @@ async function exportHere(request: Extract<WorkerRequest, { type: 'export' }>) {
   }
 }
 
+/** The written file's parts, transferred (not copied) to the page. */
+function sendWritten(written: Awaited<ReturnType<typeof writeBundle>>) {
+  scope.postMessage({ type: 'written', written }, { transfer: written.parts.map((part) => part.buffer) });
+}
+
 scope.onmessage = (event) => {
   const request = event.data;
   switch (request.type) {
@@ -86,23 +91,12 @@ scope.onmessage = (event) => {
       break;
     case 'write':
       writeBundle({ ...request.options, batches: incoming(), lateManifest: () => late, onProgress: progress }).then(
-        (written) =>
-          scope.postMessage(
-            { type: 'written', written },
-            { transfer: written.parts.map((part) => part.buffer) },
-          ),
+        sendWritten,
         fail,
       );
       break;
     case 'export':
-      exportHere(request).then(
-        (written) =>
-          scope.postMessage(
-            { type: 'written', written },
-            { transfer: written.parts.map((part) => part.buffer) },
-          ),
-        fail,
-      );
+      exportHere(request).then(sendWritten, fail);
       break;
     case 'records':
       queue.push(request.batch);
