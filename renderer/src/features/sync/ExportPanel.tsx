@@ -102,7 +102,8 @@ export function ExportPanel({ office }: { office: OfficeState | null }) {
         </Button>
         {busy && progress && (
           <div>
-            <Progress percent={Math.floor((100 * progress.records) / Math.max(1, progress.total))} />
+            {/* At most 99 while busy: the file is still sealed and saved after the last row is read. */}
+            <Progress percent={Math.min(99, Math.floor((100 * progress.records) / Math.max(1, progress.total)))} />
             <Typography.Text type="secondary">
               {t.export.progress(progress.records, progress.total)}
             </Typography.Text>
