@@ -65,7 +65,7 @@ function edits(op: WriteOp, existing: (StoredRecord | undefined)[], stamp: strin
 /**
  * A `create` operation's records must be new. The table's keys are read in one request (a key
  * list, far cheaper than a `get` per record, and than `add`, which makes the store look each key
- * up), and one that exists aborts the action before anything is written.
+ * up), and one that exists aborts the whole action: nothing of it is stored.
  */
 function refuseExisting(table: Table<StoredRecord, string>, ids: readonly string[]): Promise<void> {
   // A Dexie promise chain, not an async function: it is asked for alongside other requests of the
