@@ -17,7 +17,7 @@ import { WriteError } from '../../db/writePath';
 import { backupText } from '../../i18n/backup';
 import { planBackup, readBackupContent, restoreBackupContent, type BackupContent } from '../../db/backup';
 import { readBundleOffThread, writeBundleOffThread } from '../sync/bundleWorker';
-import { officeName } from '../sync/office';
+import { writerManifestFields } from '../sync/office';
 
 export type BackupReason = BackupManifestInfo['reason'];
 export type BackupKind = 'auto' | 'manual';
@@ -117,15 +117,8 @@ async function writeBackup(store: DataStore, key: SealingKey, options: TakeBacku
       keyId: key.keyId,
       wrapped: key.wrapped,
       manifest: {
-        appVersion: options.appVersion,
-        schemaVersion: SYNC_SCHEMA_VERSION,
-        minReaderSchema: SYNC_SCHEMA_VERSION,
-        datasetId: store.identity.datasetId,
-        officeName: await officeName(store),
+        ...(await writerManifestFields(store, options.appVersion, at)),
         kind: 'full',
-        sourceNodeId: store.identity.nodeId,
-        sourceDeviceName: store.identity.deviceName,
-        exportedAt: at.toISOString(),
         baseVV: {},
         sourceVV: plan.sourceVV,
         backup,

@@ -76,6 +76,20 @@ export async function officeName(store: DataStore): Promise<string> {
   return typeof ward?.name === 'string' ? ward.name : '';
 }
 
+/** The manifest fields that say who wrote a file and when: the same for a sync file and a backup. */
+export async function writerManifestFields(store: DataStore, appVersion: string, at: Date) {
+  return {
+    appVersion,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    minReaderSchema: SYNC_SCHEMA_VERSION,
+    datasetId: store.identity.datasetId,
+    officeName: await officeName(store),
+    sourceNodeId: store.identity.nodeId,
+    sourceDeviceName: store.identity.deviceName,
+    exportedAt: at.toISOString(),
+  };
+}
+
 async function saveOffice(
   store: DataStore,
   key: { officeKey: CryptoKey; keyId: string; wrapped: WrappedOfficeKey },

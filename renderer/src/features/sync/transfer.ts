@@ -16,7 +16,7 @@ import type { StoredRecord } from '@shared/sync/record';
 import { SYNCED_TABLES } from '../../db/database';
 import type { DataStore } from '../../db/store';
 import { applyBundle, exportRecords, previewBundle, readSyncState } from '../../db/sync';
-import { officeName, type OfficeState } from './office';
+import { writerManifestFields, type OfficeState } from './office';
 
 /** A file this laptop wrote, kept in `meta.syncSent` (newest first) for the status screen. */
 export interface SentFile {
@@ -86,15 +86,8 @@ async function writeSyncFile(store: DataStore, office: OfficeState, options: Exp
     keyId: office.keyId,
     wrapped: office.wrapped,
     manifest: {
-      appVersion: options.appVersion,
-      schemaVersion: SYNC_SCHEMA_VERSION,
-      minReaderSchema: SYNC_SCHEMA_VERSION,
-      datasetId: store.identity.datasetId,
-      officeName: await officeName(store),
+      ...(await writerManifestFields(store, options.appVersion, at)),
       kind: selection.kind,
-      sourceNodeId: store.identity.nodeId,
-      sourceDeviceName: store.identity.deviceName,
-      exportedAt: at.toISOString(),
       baseVV: selection.baseVV,
       sourceVV: selection.sourceVV,
       ...(selection.targetNodeId ? { targetNodeId: selection.targetNodeId } : {}),
