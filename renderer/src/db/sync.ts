@@ -129,7 +129,7 @@ export class DexieSyncStore implements SyncStore {
 
   async *scan(table: string): AsyncIterable<SyncRecord> {
     if (!isSyncedTable(table)) return;
-    for await (const rows of chunks(this.store, table)) for (const row of rows) yield toSyncRecord(row);
+    for await (const rows of chunksReadAhead(this.store.db, table)) for (const row of rows) yield toSyncRecord(row);
   }
 
   async transaction<T>(work: (tx: SyncTransaction) => Promise<T>): Promise<T> {
@@ -279,20 +279,6 @@ async function readByIds(table: Table<StoredRecord, string>, ids: readonly strin
   return ids.map((id) => byId.get(id));
 }
 
-/** A table's rows in primary-key order, a chunk at a time (bounded memory at 100,000 members). */
-async function* chunks(store: DataStore, table: SyncedTableName): AsyncIterable<StoredRecord[]> {
-  const t = store.db.syncedTable(table);
-  let last: string | undefined;
-  for (;;) {
-    const rows = await (last === undefined ? t.orderBy(':id') : t.where(':id').above(last))
-      .limit(CHUNK)
-      .toArray();
-    if (rows.length === 0) return;
-    yield rows;
-    last = rows[rows.length - 1]!.id;
-    if (rows.length < CHUNK) return;
-  }
-}
 
 export interface PreparedExport extends ExportSelection {
   /**
