@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalJson, computeMaxHlc, fieldStamp, sameValue, stampDeleted, stampEdit, type StoredRecord } from './record';
+import {
+  canonicalJson,
+  computeMaxHlc,
+  fieldStamp,
+  sameValue,
+  stampCreate,
+  stampDeleted,
+  stampEdit,
+  type StoredRecord,
+} from './record';
 import { formatHlc } from './hlc';
 
 const NODE = '1a2b3c4d5e6f7a8b';
@@ -23,6 +32,19 @@ describe('creating a record', () => {
     const edit = stampEdit(undefined, { id: ID, fullName: 'A', _h: 'forged', _v: { x: 'y' }, deleted: 1 }, t(0))!;
     expect(edit.record._h).toBe(t(0));
     expect(edit.record._v).toEqual({});
+  });
+
+  // stampCreate is the bulk creation's stamping (no list of changes): the same record as stampEdit's.
+  it.each([
+    ['plain fields', { fullName: 'Nguyễn Văn An', sex: 'male' }],
+    ['empty values left out', { fullName: 'B', notes: undefined, alias: null, phone: '' }],
+    ['a nested object and a number', { hometown: { province: 'Hà Nội' }, dossierNumber: 12 }],
+    ['envelope and derived keys dropped', { fullName: 'C', _h: 'forged', _v: { x: 'y' }, _maxHlc: 'z', _nameKey: 'k', deleted: 1 }],
+    ['nothing but the id', {}],
+  ])('stampCreate of %s stores what stampEdit of nothing stored does', (_label, fields) => {
+    const draft = { id: ID, ...fields };
+    expect(stampCreate(draft, t(5))).toEqual(stampEdit(undefined, draft, t(5))!.record);
+    expect(stampCreate(draft, t(5))).toMatchObject({ id: ID, deleted: 0, _h: t(5), _v: {}, _maxHlc: t(5) });
   });
 });
 

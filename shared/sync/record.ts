@@ -89,6 +89,25 @@ function withoutEmpty(draft: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * A new record: the draft's non-empty business fields, not deleted, every field under the creation
+ * stamp. `stampEdit` of no stored record, without the list of changes a bulk creation does not
+ * journal (it runs once per record of an import).
+ */
+export function stampCreate(draft: Record<string, unknown> & { id: string }, stamp: string): StoredRecord {
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(draft)) {
+    const value = draft[key];
+    if (value !== undefined && value !== null && isBusinessField(key)) record[key] = value;
+  }
+  record.id = draft.id;
+  record.deleted = 0;
+  record._h = stamp;
+  record._v = {};
+  record._maxHlc = stamp;
+  return record as StoredRecord;
+}
+
+/**
  * Applies a local edit to a stored record. `patch` has patch semantics: only keys present in it
  * are considered, and a key present with `undefined` or `null` clears the field. Returns null when
  * nothing really changed, so a re-save of an unchanged form writes nothing.
@@ -99,11 +118,10 @@ export function stampEdit(
   stamp: string,
 ): StampedEdit | null {
   if (!stored) {
-    const fields = withoutEmpty(patch);
-    const record: StoredRecord = { ...fields, id: patch.id, deleted: 0, _h: stamp, _v: {}, _maxHlc: stamp };
-    const changes = Object.keys(fields)
+    const record = stampCreate(patch, stamp);
+    const changes = Object.keys(withoutEmpty(patch))
       .sort()
-      .map((field) => ({ field, old: undefined, new: fields[field] }));
+      .map((field) => ({ field, old: undefined, new: record[field] }));
     return { kind: 'create', record, changes };
   }
   const changes: FieldChange[] = [];

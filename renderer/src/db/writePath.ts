@@ -5,7 +5,7 @@
  * same transaction. A re-save of unchanged data writes nothing; a record that its table's schema
  * refuses aborts the whole action, so nothing invalid is ever stored.
  */
-import { stampDeleted, stampEdit, type StampedEdit, type StoredRecord } from '@shared/sync/record';
+import { stampCreate, stampDeleted, stampEdit, type StampedEdit, type StoredRecord } from '@shared/sync/record';
 import type { JournalEntry, MetaEntry, SyncedTableName } from './database';
 import Dexie, { type Table } from 'dexie';
 import type { DataStore } from './store';
@@ -54,7 +54,8 @@ function emptyResult(): WriteResult {
 
 function edits(op: WriteOp, existing: (StoredRecord | undefined)[], stamp: string): (StampedEdit | null)[] {
   if (op.kind === 'upsert') return op.records.map((draft, i) => stampEdit(existing[i], draft, stamp));
-  if (op.kind === 'create') return op.records.map((draft) => stampEdit(undefined, draft, stamp));
+  // A bulk creation journals no field list: its records are stamped without one.
+  if (op.kind === 'create') return op.records.map((draft) => ({ kind: 'create', record: stampCreate(draft, stamp), changes: [] }));
   return op.ids.map((id, i) => {
     const stored = existing[i];
     if (!stored) throw new WriteError(`Không tìm thấy bản ghi ${id} để ${op.kind === 'delete' ? 'xóa' : 'khôi phục'}.`);
