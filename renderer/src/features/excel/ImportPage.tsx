@@ -4,7 +4,7 @@
  */
 import { Alert, App as AntApp, Button, Card, Result, Select, Space, Steps, Typography } from 'antd';
 import { ArrowLeftOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { todayIso } from '@shared/domain/dates';
 import { errorSheet } from '@shared/excel/errorWorkbook';
@@ -21,12 +21,14 @@ import {
   checkImport,
   commitImport,
   openImport,
+  readRegister,
   rememberMapping,
   rememberedMapping,
   rowOutcome,
   type ImportProgress,
   type ImportResult,
   type OpenedImport,
+  type RegisterSnapshot,
 } from './importService';
 import { asciiFileName, saveXlsx } from './saveXlsx';
 
@@ -49,6 +51,8 @@ export function ImportPage() {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [clearEmpty, setClearEmpty] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The register as the check needs it, read while the file is read (used if nothing changes meanwhile).
+  const register = useRef<Promise<RegisterSnapshot> | undefined>(undefined);
 
   const step = result ? 3 : plan ? 2 : opened ? 1 : 0;
   const sheet = opened ? opened.sheets[opened.sheetIndex]! : null;
@@ -73,6 +77,7 @@ export function ImportPage() {
   };
 
   const reset = () => {
+    register.current = undefined;
     setOpened(null);
     setPlan(null);
     setResult(null);
@@ -86,6 +91,8 @@ export function ImportPage() {
     const file = await getPlatform().openFile({ filters: [{ name: t.fileFilter, extensions: ['xlsx', 'xls', 'csv'] }] });
     if (!file) return;
     setBusy('reading');
+    register.current = readRegister(store, todayIso());
+    register.current.catch(() => undefined); // read again by the check
     try {
       const next = await openImport(file.bytes, file.name, setProgress);
       setOpened(next);
@@ -105,7 +112,7 @@ export function ImportPage() {
     try {
       rememberMapping(opened.layout.headings, mapping);
       // Read and checked in the import worker: the window keeps answering and shows the rows done.
-      setPlan(await checkImport(store, opened, mapping, target, todayIso(), setProgress));
+      setPlan(await checkImport(store, opened, mapping, target, todayIso(), setProgress, register.current));
       setChoices(new Map());
       setClearEmpty(false);
     } catch (failed) {

@@ -4,7 +4,17 @@ import writeXlsxFile from 'write-excel-file/universal';
 import { planImport } from '@shared/excel/importRows';
 import { errorSheet, ERROR_COLUMN_HEADING } from '@shared/excel/errorWorkbook';
 import { openWard, addMember, type Ward } from '../members/testing';
-import { checkImportHere, commitImport, loadPlanContext, openImport, rememberMapping, rememberedMapping, rowOutcome } from './importService';
+import {
+  checkImport,
+  checkImportHere,
+  commitImport,
+  loadPlanContext,
+  openImport,
+  readRegister,
+  rememberMapping,
+  rememberedMapping,
+  rowOutcome,
+} from './importService';
 import { ExcelReadError, writeWorkbook } from './xlsx';
 import { MESSY_EXPECT, messyWorkbook } from './messyWorkbook';
 
@@ -170,6 +180,33 @@ describe('a messy workbook written with write-excel-file, read back through the 
     const cleared = await ward.store.db.members.get(member.id);
     expect(cleared?.phone).toBeUndefined();
     expect(cleared).toMatchObject({ occupation: 'Giáo viên', fullName: 'Nguyễn Văn Hùng' });
+  });
+
+  it('checks against the register read when the file was chosen, unless a member was saved since', async () => {
+    ward = await openWard();
+    const bytes = await messyWorkbook({ branches: [ward.branchA.name, ward.branchB.name] });
+    const opened = await openImport(bytes, 'danh-sach.xlsx');
+    const mapping = rememberedMapping(opened.layout.headings);
+    const check = (register: ReturnType<typeof readRegister>) =>
+      checkImport(ward.store, opened, mapping, ward.branchA.id, TODAY, undefined, register);
+    // Nothing written since: the early read gives the plan a read at check time gives.
+    expect(await check(readRegister(ward.store, TODAY))).toEqual(await checkImportHere(ward.store, opened, mapping, ward.branchA.id, TODAY));
+
+    const early = readRegister(ward.store, TODAY);
+    await early;
+    const { member } = await addMember(ward.store, {
+      fullName: 'Nguyễn Văn Hùng',
+      partyCardNumber: '10000001',
+      organizationId: ward.branchA.id,
+      birthDate: '1968-03-12',
+      joinedOn: '1995-05-19',
+    });
+    // The member saved after the early read is met: the register is read again.
+    const plan = await check(early);
+    expect(plan.rows.find((r) => r.row === 8)?.duplicate).toMatchObject({ kind: 'register', memberId: member.id });
+    // A read of another day is not used either.
+    const yesterday = await check(readRegister(ward.store, '2026-11-25'));
+    expect(yesterday.rows.find((r) => r.row === 8)?.duplicate).toMatchObject({ kind: 'register', memberId: member.id });
   });
 
   it('remembers a mapping the user changed, per set of headings', () => {

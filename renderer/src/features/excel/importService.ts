@@ -13,6 +13,7 @@ import type { DataStore } from '../../db/store';
 import type { QldvDatabase } from '../../db/database';
 import { commit, upsert, type Draft, type WriteOp } from '../../db/writePath';
 import { liveOrganizations } from '../organizations/queries';
+import { lastJournalSeq } from '../../db/journalFollower';
 import { followingEvents, newMemberFile } from '../members/saveMember';
 import type { StoredEvent } from '../members/memberQueries';
 import { openImportOffThread, planOffThread } from './importWorker';
@@ -81,15 +82,53 @@ function candidate(record: ExistingMember): ExistingMember {
   };
 }
 
-/** What planning reads from the database, read once per preview, as plain data a worker can take. */
-export async function loadPlanData(store: DataStore, today: IsoDate, targetOrganizationId: string | undefined): Promise<PlanData> {
-  const { judgeNew: _judge, ...data } = await loadPlanContext(store, today, targetOrganizationId);
-  return { ...data, existing: data.existing.map(candidate) };
+/**
+ * The register as a check needs it: settings, organizations and the stored members' duplicate keys,
+ * read in one transaction with the journal's newest line, so a later check can tell whether
+ * anything was written since. The wizard reads it while the file is being read.
+ */
+export interface RegisterSnapshot extends Omit<PlanData, 'targetOrganizationId'> {
+  journalSeq: number;
+}
+
+export function readRegister(store: DataStore, today: IsoDate): Promise<RegisterSnapshot> {
+  const { db } = store;
+  return db.transaction('r', [db.organizations, db.settings, db.members, db.journal], async () => {
+    // Read from the table, not the register's in-memory index: that index follows the journal a
+    // moment after each commit, and a file imported twice in a row must meet its first import.
+    const [organizations, settings, existing, journalSeq] = await Promise.all([
+      liveOrganizations(db) as unknown as Promise<Organization[]>,
+      storedSettingVersions(db),
+      db.members.where('[deleted+_nameKey]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray() as unknown as Promise<ExistingMember[]>,
+      lastJournalSeq(db),
+    ]);
+    return { today, settings, organizations, existing: existing.map(candidate), journalSeq };
+  });
+}
+
+/**
+ * What planning reads from the database, as plain data a worker can take: the register read
+ * earlier (`readRegister`) when nothing has been written since and the day is the same, or read now.
+ */
+export async function loadPlanData(
+  store: DataStore,
+  today: IsoDate,
+  targetOrganizationId: string | undefined,
+  readEarlier?: Promise<RegisterSnapshot>,
+): Promise<PlanData> {
+  const earlier = await readEarlier?.catch(() => undefined);
+  const fresh =
+    earlier && earlier.today === today && earlier.journalSeq === (await lastJournalSeq(store.db))
+      ? earlier
+      : await readRegister(store, today);
+  const { journalSeq: _seq, ...data } = fresh;
+  return { ...data, ...(targetOrganizationId && { targetOrganizationId }) };
 }
 
 /**
  * Checks every row (in a worker where there are workers), then adds to the rows matching a stored
- * member what updating that member would change (memberUpdates.ts).
+ * member what updating that member would change (memberUpdates.ts). `register`: the register as
+ * read when the file was chosen (`readRegister`), used if it is still current.
  */
 export async function checkImport(
   store: DataStore,
@@ -98,8 +137,9 @@ export async function checkImport(
   targetOrganizationId: string | undefined,
   today: IsoDate,
   onProgress?: (progress: ImportProgress) => void,
+  register?: Promise<RegisterSnapshot>,
 ): Promise<ImportPlan> {
-  const data = await loadPlanData(store, today, targetOrganizationId);
+  const data = await loadPlanData(store, today, targetOrganizationId, register);
   const sheet = opened.sheets[opened.sheetIndex]!;
   const plan = await planOffThread({ rows: sheet.rows, firstDataRow: opened.layout.firstDataRow, mapping, data }, onProgress);
   return withStoredMatches(store, plan, mapping, data.settings, today);
@@ -132,30 +172,13 @@ async function withStoredMatches(
   return withMemberUpdates(plan, new Map(stored.map((m) => [m.id, m])), mapping, settings, today);
 }
 
-/** What planning reads from the database, read once per preview. */
+/** What planning reads from the database, with the member form's verdict on new files (tests). */
 export async function loadPlanContext(
   store: DataStore,
   today: IsoDate,
   targetOrganizationId: string | undefined,
 ): Promise<PlanContext> {
-  // Read from the table, not the register's in-memory index: that index follows the journal a
-  // moment after each commit, and a file imported twice in a row must meet its first import.
-  const [organizations, settings, existing] = await Promise.all([
-    liveOrganizations(store.db) as unknown as Promise<Organization[]>,
-    storedSettingVersions(store.db),
-    store.db.members
-      .where('[deleted+_nameKey]')
-      .between([0, Dexie.minKey], [0, Dexie.maxKey])
-      .toArray() as unknown as Promise<ExistingMember[]>,
-  ]);
-  return {
-    today,
-    settings,
-    organizations,
-    ...(targetOrganizationId && { targetOrganizationId }),
-    existing,
-    judgeNew: newFileJudge(today),
-  };
+  return { ...(await loadPlanData(store, today, targetOrganizationId)), judgeNew: newFileJudge(today) };
 }
 
 export type Choices = ReadonlyMap<number, DuplicateAction>;

@@ -27,6 +27,42 @@ function startWorker(): Worker | null {
   }
 }
 
+/**
+ * A worker started ahead of its request: a check always follows a read, so reading a file starts
+ * the worker that will check it, and its start-up (loading and compiling the worker's script)
+ * overlaps the read instead of following it. One that waits too long is let go.
+ */
+let spare: { worker: Worker; timer: ReturnType<typeof setTimeout> } | null = null;
+const SPARE_KEPT_MS = 5 * 60_000;
+
+function prewarm(): void {
+  if (spare) return;
+  const worker = startWorker();
+  if (!worker) return;
+  // One that fails to load before it is used is let go; once used, its job hears of a failure.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (spare?.worker !== worker) return;
+    clearTimeout(spare.timer);
+    spare = null;
+    worker.terminate();
+  };
+  const timer = setTimeout(() => {
+    if (spare?.worker !== worker) return;
+    spare = null;
+    worker.terminate();
+  }, SPARE_KEPT_MS);
+  spare = { worker, timer };
+}
+
+function takeWorker(): Worker | null {
+  if (!spare) return startWorker();
+  const { worker, timer } = spare;
+  spare = null;
+  clearTimeout(timer);
+  return worker;
+}
+
 /** Runs one request in a fresh worker (`run` of sync/bundleWorker.ts is its twin for `.qldv` files). */
 function run<T>(
   request: ImportWorkerRequest,
@@ -36,7 +72,7 @@ function run<T>(
   transfer: Transferable[] = [],
 ): Promise<T> {
   return runInWorker<ImportWorkerReply, T>({
-    worker: startWorker(),
+    worker: takeWorker(),
     label: 'Excel',
     send: (worker) => worker.postMessage(request, transfer),
     take(reply) {
@@ -58,13 +94,15 @@ export function openImportOffThread(
 ): Promise<OpenedImport> {
   // The worker gets its own copy: the caller's bytes stay usable for the fallback.
   const copy = bytes.slice();
-  return run(
+  const opened = run(
     { type: 'open', bytes: copy, fileName },
     (reply) => (reply.type === 'opened' ? reply.opened : undefined),
     onProgress,
     () => openWorkbook(bytes, fileName),
     [copy.buffer],
   );
+  prewarm();
+  return opened;
 }
 
 /** Checks every row, off the main thread, reporting progress. */
