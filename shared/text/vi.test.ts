@@ -28,6 +28,23 @@ describe('normalizeText', () => {
     expect(normalizeText(input)).toBe(normalizeText(input).normalize('NFC'));
   });
 
+  it('gives, on any text, what the full pipeline gives (its shortcut for clean text changes nothing)', () => {
+    const pipeline = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(/[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .normalize('NFC');
+    for (const unit of ['grapheme', 'binary'] as const)
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 40 }), (text) => normalizeText(text) === pipeline(text)),
+        { numRuns: 3000 },
+      );
+    for (const text of ['Nguyễn Văn Hùng', NFD_NGUYEN, ' a', 'a ', 'a  b', 'a\u2000b', '\u0301a', 'a\u200b\u0301'])
+      expect(normalizeText(text)).toBe(pipeline(text));
+  });
+
   it('keeps the case as typed in names', () => {
     expect(normalizeName('nguyễn văn HÙNG')).toBe('nguyễn văn HÙNG');
   });
@@ -72,6 +89,39 @@ describe('foldForSearch', () => {
     ['Ưng Ơn Ăn Âu Êm Ôi', 'ung on an au em oi'],
   ])('%s → %s', (text, folded) => {
     expect(foldForSearch(text)).toBe(folded);
+  });
+
+  it('gives, on any text, what the full pipeline gives (its letter-at-a-time way changes nothing)', () => {
+    const pipeline = (text: string) =>
+      text
+        .normalize('NFD')
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/đ/g, 'd')
+        .replace(/[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    // Vietnamese letters in both cases, ASCII, spaces of every kind, marks, invisible characters.
+    const vietnamese = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ'];
+    const pieces = fc.constantFrom(
+      ...vietnamese,
+      ...vietnamese.map((c) => c.toUpperCase()),
+      ...' \t\n\r\u000b\u000c\u00a0\u3000\u200b\ufeff\u0301\u0323İßæ0123456789.,-_/\u0001',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => foldForSearch(parts.join('')) === pipeline(parts.join(''))),
+      { numRuns: 5000 },
+    );
+    for (const unit of ['grapheme', 'binary'] as const)
+      fc.assert(
+        fc.property(fc.string({ unit, maxLength: 30 }), (text) => foldForSearch(text) === pipeline(text)),
+        { numRuns: 3000 },
+      );
+    for (let code = 0; code < 0x2000; code++) {
+      const text = `A${String.fromCharCode(code)} b`;
+      expect(foldForSearch(text)).toBe(pipeline(text));
+    }
   });
 
   it('lets a query typed without diacritics find the name', () => {
