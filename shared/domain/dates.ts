@@ -77,7 +77,9 @@ export function isFullIsoDate(text: string): boolean {
   return parsePartialDate(text)?.day !== undefined;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** `n` with leading zeros to `width` digits (2 unless told); the usual widths without padStart. */
+const pad = (n: number, width = 2) =>
+  width === 2 && n >= 10 && n < 100 ? String(n) : width === 2 && n >= 0 && n < 10 ? `0${n}` : String(n).padStart(width, '0');
 
 export function formatIsoDate(date: PartialDate): IsoDate {
   let text = pad(date.year, 4);
@@ -102,6 +104,8 @@ export function parseFullDate(text: IsoDate): FullDate {
 export function completeDate(text: IsoDate, bound: 'start' | 'end'): IsoDate {
   const date = parsePartialDate(text);
   if (!date) throw new RangeError(`Not an ISO date: '${text}'`);
+  // A full date is its own bound (its text is already 'YYYY-MM-DD').
+  if (date.day !== undefined) return text;
   const month = date.month ?? (bound === 'start' ? 1 : 12);
   const day = date.day ?? (bound === 'start' ? 1 : daysInMonth(date.year, month));
   return formatIsoDate({ year: date.year, month, day });

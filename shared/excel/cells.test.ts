@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLITICAL_THEORY_LEVELS, DEFAULT_RELIGIONS } from '../domain/codeLists';
-import { CODE_ALIASES, codeReader, excelSerialToIso, readDateCell, readGeneralEducation, readNumberText, readSexCell } from './cells';
+import fc from 'fast-check';
+import {
+  CODE_ALIASES,
+  cellText,
+  codeReader,
+  excelSerialToIso,
+  isFilledCell,
+  readDateCell,
+  readGeneralEducation,
+  readNumberText,
+  readSexCell,
+  type SheetCell,
+} from './cells';
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -45,6 +57,37 @@ describe('a date cell is read in every form offices write it', () => {
     expect(excelSerialToIso(1)).toBe('1899-12-31'); // Excel shows 1/1/1900: its fictional 29/2/1900 shifts early days
     expect(excelSerialToIso(61)).toBe('1900-03-01');
     expect(excelSerialToIso(45658)).toBe('2025-01-01');
+  });
+});
+
+describe('a filled cell is one whose text is not empty', () => {
+  it.each<[string, SheetCell, boolean]>([
+    ['nothing', null, false],
+    ['undefined', undefined, false],
+    ['empty text', '', false],
+    ['spaces, tabs and line breaks', ' \t\r\n\u00a0\u3000', false],
+    ['invisible characters', '\u200b\ufeff\u00ad', false],
+    ['a name', 'Nguyễn Văn Hùng', true],
+    ['a name between spaces', '  Lan ', true],
+    ['zero', 0, true],
+    ['false', false, true],
+    ['a date', new Date(Date.UTC(1990, 0, 2)), true],
+    ['an invalid date', new Date(NaN), false],
+  ])('%s', (_label, cell, filled) => {
+    expect(isFilledCell(cell)).toBe(filled);
+    expect(isFilledCell(cell)).toBe(cellText(cell) !== '');
+  });
+
+  it('agrees with cellText on any text', () => {
+    const pieces = fc.constantFrom(' ', '\t', '\u00a0', '\u200b', '\ufeff', '\u2060', '\u180e', 'a', 'ễ', '\u0301', '\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => isFilledCell(parts.join('')) === (cellText(parts.join('')) !== '')),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (text) => isFilledCell(text) === (cellText(text) !== '')),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -20,6 +20,17 @@ export function cellText(cell: SheetCell): string {
   return normalizeText(String(cell));
 }
 
+/** Whether a cell holds anything (`cellText(cell) !== ''`), without making its text: asked of every cell of an import. */
+export function isFilledCell(cell: SheetCell): boolean {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell === 'string') return !BLANK.test(cell);
+  if (cell instanceof Date) return !isNaN(cell.getTime());
+  return true;
+}
+
+/** Text that normalizes to '': whitespace and invisible characters only (vi.ts `normalizeText`). */
+const BLANK = /^[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]*$/;
+
 function utcParts(date: Date) {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }

@@ -29,6 +29,7 @@ import {
   CODE_ALIASES,
   cellText,
   codeReader,
+  isFilledCell,
   readDateCell,
   readGeneralEducation,
   readNumberText,
@@ -292,7 +293,7 @@ function readRow(
 
 /** The cells of a row that hold anything. */
 function filledCells(cells: readonly SheetCell[]): SheetCell[] {
-  return cells.filter((cell) => cellText(cell) !== '');
+  return cells.filter(isFilledCell);
 }
 
 type DuplicateKeys = Pick<MemberDraft, 'partyCardNumber' | 'citizenId' | 'fullName' | 'birthDate'>;
@@ -307,18 +308,19 @@ class DuplicateIndex<T> {
   private readonly byCitizenId = new Map<string, T[]>();
   private readonly byBirthDate = new Map<string, { entries: { name: string; item: T }[]; byName?: Map<string, T[]> }>();
 
-  add(keys: DuplicateKeys, item: T): void {
+  /** `nameKey`: the folded name, when the caller has it (a row asks two indexes and adds to one). */
+  add(keys: DuplicateKeys, item: T, nameKey?: () => string): void {
     push(this.byCard, keys.partyCardNumber, item);
     push(this.byCitizenId, keys.citizenId, item);
     if (!keys.fullName || !keys.birthDate) return;
     let group = this.byBirthDate.get(keys.birthDate);
     if (!group) this.byBirthDate.set(keys.birthDate, (group = { entries: [] }));
     group.entries.push({ name: keys.fullName, item });
-    if (group.byName) push(group.byName, foldForSearch(keys.fullName), item);
+    if (group.byName) push(group.byName, nameKey ? nameKey() : foldForSearch(keys.fullName), item);
   }
 
   /** Items sharing a card or citizen id (`strong`), or only name and birth date. */
-  find(draft: MemberDraft): { strong: T[]; weak: T[] } {
+  find(draft: MemberDraft, nameKey?: () => string): { strong: T[]; weak: T[] } {
     const strong = new Set<T>([
       ...(draft.partyCardNumber ? (this.byCard.get(draft.partyCardNumber) ?? []) : []),
       ...(draft.citizenId ? (this.byCitizenId.get(draft.citizenId) ?? []) : []),
@@ -328,7 +330,7 @@ class DuplicateIndex<T> {
       group.byName = new Map();
       for (const entry of group.entries) push(group.byName, foldForSearch(entry.name), entry.item);
     }
-    const sameName = group?.byName?.get(foldForSearch(draft.fullName!)) ?? [];
+    const sameName = group?.byName?.get(nameKey ? nameKey() : foldForSearch(draft.fullName!)) ?? [];
     return { strong: [...strong], weak: sameName.filter((item) => !strong.has(item)) };
   }
 }
@@ -448,15 +450,18 @@ export function planImport(
     }
     const row: PlannedRow = { row: rowNumber, cells, draft, errors, warnings: result.warnings };
 
-    const inFile = fileIndex.find(draft);
+    // The folded name, made once for both indexes and only if one of them needs it.
+    let folded: string | undefined;
+    const nameKey = () => (folded ??= foldForSearch(draft.fullName ?? ''));
+    const inFile = fileIndex.find(draft, nameKey);
     const earlier = inFile.strong[0] ?? inFile.weak[0];
     if (earlier) row.duplicate = fileDuplicate(draft, earlier, inFile.strong.length === 0);
     else {
-      const stored = registerIndex.find(draft);
+      const stored = registerIndex.find(draft, nameKey);
       const matches = stored.strong.length > 0 ? stored.strong : stored.weak;
       if (matches.length > 0) row.duplicate = registerDuplicate(draft, matches, stored.strong.length === 0);
     }
-    fileIndex.add(draft, row);
+    fileIndex.add(draft, row, nameKey);
     planned.push(row);
   }
   onProgress?.(total, total);
