@@ -11,7 +11,8 @@ import {
   restoredMeta,
   type BackupContent,
 } from './backup';
-import { SYNCED_TABLES } from './database';
+import { SYNCED_TABLES, type JournalEntry } from './database';
+import { creationLines } from './journalLookup';
 import { openDataStore, type DataStore } from './store';
 import { applyBundle, readSyncState } from './sync';
 import { canonicalData, exportFile, openSyncTestStore } from './sync.testing';
@@ -245,6 +246,25 @@ describe('restoring', () => {
     expect(a.clock.last.endsWith(NEW_NODE)).toBe(true);
     // The names of this install stay.
     expect(a.identity.deviceName).toBe(`Máy ${NODE_A.slice(-4)}`);
+  });
+
+  it('gives the bulk creation lines of a backup made before database version 6 their creation stamps', async () => {
+    const members = [1, 2, 3].map((i) => draft(makeMember({ organizationId: org.id, fullName: `Trần Văn Số ${i}` })));
+    const imported = await commit(a, [{ table: 'members', kind: 'create', records: members }]);
+    const { records } = await lines(a);
+    // As an older version wrote it: the line names its records, with no `createdStamps`.
+    const old = records.map((line) => {
+      if (line.t !== 'journal' || !(line.r.entry as JournalEntry).recordIds) return line;
+      const { createdStamps, ...entry } = line.r.entry as JournalEntry;
+      expect(createdStamps).toEqual([imported.stamp]);
+      return { ...line, r: { ...line.r, entry } };
+    });
+    const backup = readBackupContent(manifestOf(a), old);
+    expect(backup.journal.filter((line) => line.recordIds).map((line) => line.createdStamps)).toEqual([[imported.stamp]]);
+    await restoreBackupContent(a, backup, { newNodeId: NEW_NODE });
+    a = await reopen(a);
+    const found = await creationLines(a.db, members[2]!.id, (await a.db.members.get(members[2]!.id))!._h).toArray();
+    expect(found.map((line) => line.recordIds)).toEqual([members.map((m) => m.id)]);
   });
 
   it('then converges with another laptop that received the edit made after the backup', async () => {

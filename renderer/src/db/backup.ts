@@ -283,7 +283,28 @@ export function readBackupContent(manifest: BundleManifest, records: readonly Bu
   }
   meta.datasetId ??= manifest.datasetId;
   if (typeof meta.datasetId !== 'string' || !meta.datasetId) throw new BackupError(BACKUP_CONTENT_ERRORS.noDataset);
+  addCreatedStamps(journal, tables);
   return { tables, journal, conflicts, meta };
+}
+
+/**
+ * A backup made before database version 6 holds bulk creation lines (`recordIds`) without the
+ * creation stamps a record's history finds them by: they get them from the backup's records, as
+ * the version 6 upgrade does (database.ts); records the backup does not hold are skipped.
+ */
+function addCreatedStamps(journal: JournalEntry[], tables: Record<SyncedTableName, StoredRecord[]>): void {
+  const stampsById = new Map<SyncedTableName, Map<string, string>>();
+  for (const line of journal) {
+    if (!Array.isArray(line.recordIds) || line.createdStamps) continue;
+    let byId = stampsById.get(line.table);
+    if (!byId) stampsById.set(line.table, (byId = new Map(tables[line.table].map((r) => [r.id, r._h]))));
+    const stamps = new Set<string>();
+    for (const id of line.recordIds) {
+      const stamp = byId.get(id);
+      if (stamp !== undefined) stamps.add(stamp);
+    }
+    if (stamps.size) line.createdStamps = [...stamps];
+  }
 }
 
 // ---- Restoring ---------------------------------------------------------------------------------

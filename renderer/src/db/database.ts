@@ -3,7 +3,7 @@
  * its versions in one place). Screens read through `useLiveQuery`; every write goes through
  * `commit()` in writePath.ts, never through `table.put` directly.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { StoredRecord, FieldChange, EditKind } from '@shared/sync/record';
 import type { SyncConflict } from '@shared/sync/mergeBundle';
 import { isTemporaryTransfer, TRANSFER_EVENT_TYPES } from './derived';
@@ -51,11 +51,19 @@ export interface JournalEntry {
   table: SyncedTableName;
   recordId: string;
   /**
-   * A bulk creation's one line (writePath.ts, `create` operations: an Excel import) names every
-   * record it created here, indexed (multi-entry) so a record's history still finds its creation;
-   * `recordId` is then the first of them.
+   * A bulk creation's one line (writePath.ts, `create` operations: an Excel import; a sync import's
+   * creations, sync.ts) names every record it created here; `recordId` is then the first of them.
+   * Not indexed (database version 6): a record's history finds the line through `createdStamps`.
    */
   recordIds?: string[];
+  /**
+   * On a bulk creation's line only (with `recordIds`): the distinct creation stamps (`_h`) of the
+   * records it names, indexed (multi-entry, sparse), so a record's history finds its creation line
+   * from the record's own `_h` (journalLookup.ts `creationLines`). One value for a local bulk
+   * creation (all its records have the action's stamp); a sync import's line groups the records one
+   * laptop created, one value per action that created them there (one for an Excel import).
+   */
+  createdStamps?: string[];
   kind: EditKind;
   /**
    * The fields the write changed, and their old → new values. Left out for creations: every field
@@ -108,7 +116,8 @@ export class QldvDatabase extends Dexie {
       // Events deleted on their own, for the recycle bin, without reading every event.
       memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc, [deleted+memberId]',
     });
-    // Version 3: a bulk creation's journal line found from any record it created.
+    // Version 3: a bulk creation's journal line found from any record it created (its `recordIds`;
+    // version 6 replaces this index).
     this.version(3).stores({ journal: '++seq, recordId, *recordIds' });
     // Version 4: the secondary indexes no query reads are dropped (docs/decisions.md "Data core",
     // index audit): every index costs a write per record, and an import or a load writes them all.
@@ -137,9 +146,39 @@ export class QldvDatabase extends Dexie {
           }),
       );
     this.version(5).stores({ memberEvents: 'id, [deleted+memberId], _temporaryTransfer' });
+    // Version 6: a bulk creation's line is found by its records' creation stamp (`createdStamps`,
+    // usually one value a line) instead of by every id it names (`*recordIds`: 10,000–300,000
+    // index keys a line, which an import paid for on the main thread; docs/decisions.md "Data
+    // core"). The upgrade gives the existing bulk lines their records' stamps.
+    this.version(6)
+      .stores({ journal: '++seq, recordId, *createdStamps' })
+      .upgrade((tx) => addCreatedStamps(tx));
   }
 
   syncedTable(name: SyncedTableName): Table<StoredRecord, string> {
     return this[name];
+  }
+}
+
+/** Ids read per `bulkGet` by the version 6 upgrade: a sync import's line may name 300,000 records. */
+const UPGRADE_CHUNK = 5_000;
+
+/**
+ * Version 6's upgrade: every journal line that names the records it created (`recordIds`) gets
+ * the distinct creation stamps (`_h`) of those records, read from its table. Records no longer
+ * stored are skipped; a line whose records are all gone gets no `createdStamps`.
+ */
+async function addCreatedStamps(tx: Transaction): Promise<void> {
+  const journal = tx.table<JournalEntry, number>('journal');
+  // The upgrade runs with version 6's schema: `recordIds` is no longer indexed, so a filter.
+  const bulkLines = await journal.filter((line) => Array.isArray(line.recordIds)).toArray();
+  for (const line of bulkLines) {
+    const table = tx.table<StoredRecord, string>(line.table);
+    const stamps = new Set<string>();
+    const ids = line.recordIds!;
+    for (let start = 0; start < ids.length; start += UPGRADE_CHUNK)
+      for (const record of await table.bulkGet(ids.slice(start, start + UPGRADE_CHUNK)))
+        if (record) stamps.add(record._h);
+    if (stamps.size) await journal.update(line.seq!, { createdStamps: [...stamps] });
   }
 }

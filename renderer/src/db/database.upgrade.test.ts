@@ -1,7 +1,10 @@
 /**
  * Database versions 4 and 5 drop the secondary indexes no query reads, and replace the events'
- * `type` index with a sparse one on temporary transfers. A version 3 database with data opens at
- * version 5 with every row kept, and every query the app makes answers exactly as before.
+ * `type` index with a sparse one on temporary transfers; version 6 finds a bulk creation's journal
+ * line by its records' creation stamps (`createdStamps`) instead of by every id it names
+ * (`recordIds`). A version 3 database with data opens at version 6 with every row kept (bulk lines
+ * gain their `createdStamps`), and every query the app makes answers exactly as before; a version 5
+ * database's bulk lines, of one or several stamps, are found from each record they name.
  */
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +14,7 @@ import { stampEdit, type StoredRecord } from '@shared/sync/record';
 import { HybridLogicalClock } from '@shared/sync/hlc';
 import { QldvDatabase, SYNCED_TABLES, type JournalEntry } from './database';
 import { withDerivedFields } from './derived';
+import { creationLines } from './journalLookup';
 
 /** A database with the schema as versions 1–3 declared it (database.ts before version 4), verbatim. */
 function versionThree(name: string): Dexie {
@@ -30,6 +34,20 @@ function versionThree(name: string): Dexie {
     memberEvents: 'id, memberId, [memberId+date], type, date, _maxHlc, [deleted+memberId]',
   });
   db.version(3).stores({ journal: '++seq, recordId, *recordIds' });
+  return db;
+}
+
+/** Versions 1–5 as database.ts declared them before version 6 (a new database runs no upgrade). */
+function versionFive(name: string): Dexie {
+  const db = versionThree(name);
+  db.version(4).stores({
+    organizations: 'id, [deleted+type]',
+    members: 'id, [deleted+status], [deleted+organizationId], [deleted+_nameKey], partyCardNumber, citizenId',
+    memberEvents: 'id, type, [deleted+memberId], _temporaryTransfer',
+    memberPhotos: 'id',
+    settings: 'id',
+  });
+  db.version(5).stores({ memberEvents: 'id, [deleted+memberId], _temporaryTransfer' });
   return db;
 }
 
@@ -103,9 +121,10 @@ async function versionThreeWithData(): Promise<{ name: string; ward: DemoWard }>
  * Every query the app makes of the database (grep `where(` / `orderBy(`), answered as primary keys.
  * A member's events: through `memberId` and a filter on `deleted` in version 3, through
  * `[deleted+memberId]` from version 4; temporary transfers through `type` and a filter, then
- * through the sparse `_temporaryTransfer` index.
+ * through the sparse `_temporaryTransfer` index; a member's bulk creation line through `recordIds`,
+ * then through its stored creation stamp (`creationLines`).
  */
-async function answers(db: Dexie, ward: DemoWard, version: 3 | 5): Promise<Record<string, unknown>> {
+async function answers(db: Dexie, ward: DemoWard, version: 3 | 6): Promise<Record<string, unknown>> {
   type Keys = { primaryKeys(): Promise<unknown> };
   const members = db.table('members');
   const events = db.table('memberEvents');
@@ -113,6 +132,7 @@ async function answers(db: Dexie, ward: DemoWard, version: 3 | 5): Promise<Recor
   const journal = db.table('journal');
   const conflicts = db.table('syncConflicts');
   const someMember = ward.members[40]!;
+  const someStamp = ((await members.get(someMember.id)) as StoredRecord)._h;
   const first50 = ward.members.slice(0, 50);
   const queries: Record<string, Keys> = {
     ward: organizations.where('[deleted+type]').equals([0, 'ward']),
@@ -147,7 +167,10 @@ async function answers(db: Dexie, ward: DemoWard, version: 3 | 5): Promise<Recor
             .filter((e) => e.deleted === 0),
     deletedEvents: events.where('[deleted+memberId]').between([1, Dexie.minKey], [1, Dexie.maxKey]),
     journalOwn: journal.where('recordId').equals(ward.members[5]!.id),
-    journalBulk: journal.where('recordIds').equals(someMember.id),
+    journalBulk:
+      version === 3
+        ? journal.where('recordIds').equals(someMember.id)
+        : creationLines(db as QldvDatabase, someMember.id, someStamp),
     journalAfter: journal.where('seq').above(1),
     conflictsOf: conflicts.where('[table+recordId]').equals(['members', ward.members[5]!.id]),
     openConflicts: conflicts.where('resolved').equals(0),
@@ -171,7 +194,7 @@ async function allRows(db: Dexie): Promise<unknown[][]> {
   return out;
 }
 
-describe('database versions 4 and 5', () => {
+describe('database versions 4 to 6', () => {
   it('open a version 3 database with data, keep every row, and every query answers the same', async () => {
     const { name, ward } = await versionThreeWithData();
     const old = versionThree(name);
@@ -182,8 +205,8 @@ describe('database versions 4 and 5', () => {
 
     const db = new QldvDatabase(name);
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(await answers(db, ward, 5)).toEqual(before);
+    expect(db.verno).toBe(6);
+    expect(await answers(db, ward, 6)).toEqual(before);
     // Every row as it was, but temporary transfers, which gained their derived index field.
     const rowsAfter = await allRows(db);
     const marked = (rowsAfter[SYNCED_TABLES.indexOf('memberEvents')] as Record<string, unknown>[]).filter(
@@ -196,6 +219,11 @@ describe('database versions 4 and 5', () => {
     );
     expect(marked.map((e) => e.id)).toEqual(temporaryBefore.map((e) => e.id));
     for (const e of marked) delete e._temporaryTransfer;
+    // And the bulk creation line, which gained its records' one creation stamp.
+    const journalAfter = rowsAfter[SYNCED_TABLES.length] as JournalEntry[];
+    const members = rowsBefore[SYNCED_TABLES.indexOf('members')] as StoredRecord[];
+    expect(journalAfter.map((line) => line.createdStamps)).toEqual([[members[0]!._h], undefined]);
+    for (const line of journalAfter) delete line.createdStamps;
     expect(rowsAfter).toEqual(rowsBefore);
     // The answers are not empty: the comparison means something.
     const count = (name: string) => (before[name] as unknown[]).length;
@@ -218,10 +246,102 @@ describe('database versions 4 and 5', () => {
     expect(indexes('memberEvents')).toEqual(['[deleted+memberId]', '_temporaryTransfer']);
     expect(indexes('memberPhotos')).toEqual([]);
     expect(indexes('settings')).toEqual([]);
-    expect(indexes('journal')).toEqual(['recordId', 'recordIds']);
+    expect(indexes('journal')).toEqual(['createdStamps', 'recordId']);
     // Dropped for real in IndexedDB, not only in Dexie's view of it.
-    const native = db.backendDB().transaction('members').objectStore('members').indexNames;
-    expect([...native].sort()).toEqual(indexes('members'));
+    const native = (table: string) => [...db.backendDB().transaction(table).objectStore(table).indexNames].sort();
+    expect(native('members')).toEqual(indexes('members'));
+    expect(native('journal')).toEqual(['createdStamps', 'recordId']);
+    expect(db.journal.schema.idxByName.createdStamps?.multi).toBe(true);
+    db.close();
+  });
+
+  it('gives a version 5 database’s bulk creation lines their records’ creation stamps, and finds them by record', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const ward = generateDemoWard({ seed: 20250702, memberCount: 120, asOf: '2025-11-26' });
+    const clock = new HybridLogicalClock('aaaaaaaaaaaaaaaa', undefined, () => Date.UTC(2026, 10, 26));
+    const [a, b, c] = [clock.now(), clock.now(), clock.now()];
+    const stamped = (records: readonly object[], stampOf: (i: number) => string) =>
+      records.map((r, i) => stampEdit(undefined, r as StoredRecord, stampOf(i))!.record);
+    // Members 0–79 from one Excel import (stamp a); 80–119 arrived by a sync file, created on the
+    // other laptop by two actions (b, c); the events by the import (a); organizations by b.
+    const members = stamped(ward.members, (i) => (i < 80 ? a : i < 100 ? b : c)).map((m) =>
+      withDerivedFields('members', m),
+    );
+    const events = stamped(ward.events, () => a);
+    const organizations = stamped(ward.organizations, () => b);
+    // Ids no longer stored (a line keeps naming what it created): skipped. 12,000 of them before the
+    // organizations, so these are read by a later chunk than the first.
+    const gone = Array.from({ length: 12_000 }, () => crypto.randomUUID());
+    const line = (table: JournalEntry['table'], recordIds: string[], hlc: string): JournalEntry => ({
+      at: '2026-11-26T08:00:00.000Z',
+      hlc,
+      table,
+      recordId: recordIds[0]!,
+      recordIds,
+      kind: 'create',
+      user: 'Lê Thị Hằng',
+      deviceName: 'Máy Văn phòng 1',
+      nodeId: 'aaaaaaaaaaaaaaaa',
+      source: 'local',
+    });
+    const ids = (records: readonly StoredRecord[]) => records.map((r) => r.id);
+    const old = versionFive(name);
+    await old.open();
+    await old.table('members').bulkAdd(members);
+    await old.table('memberEvents').bulkAdd(events);
+    await old.table('organizations').bulkAdd(organizations);
+    await old.table('journal').bulkAdd([
+      line('members', ids(members.slice(0, 80)), a),
+      line('memberEvents', ids(events), a),
+      { ...line('members', ids(members.slice(80)), c), source: 'sync' },
+      line('organizations', [...gone, ...ids(organizations)], b),
+      line('members', gone.slice(0, 3), a),
+      {
+        at: '2026-11-26T09:00:00.000Z',
+        hlc: c,
+        table: 'members',
+        recordId: members[5]!.id,
+        kind: 'update',
+        fields: ['phone'],
+        user: 'Lê Thị Hằng',
+        deviceName: 'Máy Văn phòng 1',
+        nodeId: 'aaaaaaaaaaaaaaaa',
+        source: 'local',
+      },
+    ]);
+    old.close();
+
+    const db = new QldvDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    const lines = await db.journal.orderBy('seq').toArray();
+    expect(lines.map((l) => (l.createdStamps ? [...l.createdStamps].sort() : undefined))).toEqual([
+      [a],
+      [a],
+      [b, c],
+      [b],
+      undefined, // every record it names is gone
+      undefined, // not a bulk line
+    ]);
+    // Each line keeps the ids it names.
+    expect(lines[3]!.recordIds).toHaveLength(12_000 + organizations.length);
+    const seqs = lines.map((l) => l.seq!);
+    const found = async (table: 'members' | 'memberEvents' | 'organizations', id: string) => {
+      const stored = (await db.syncedTable(table).get(id))!;
+      return (await creationLines(db, id, stored._h).toArray()).map((l) => l.seq);
+    };
+    expect(await found('members', members[5]!.id)).toEqual([seqs[0]]);
+    expect(await found('members', members[79]!.id)).toEqual([seqs[0]]);
+    expect(await found('members', members[85]!.id)).toEqual([seqs[2]]);
+    expect(await found('members', members[110]!.id)).toEqual([seqs[2]]);
+    expect(await found('memberEvents', events[7]!.id)).toEqual([seqs[1]]);
+    expect(await found('organizations', organizations.at(-1)!.id)).toEqual([seqs[3]]);
+    // The stamp alone does not name a record: the events' line shares the members' stamp a.
+    expect(await creationLines(db, members[5]!.id, a).count()).toBe(1);
+    expect(await creationLines(db, members[85]!.id, a).count()).toBe(0);
+    // Only bulk lines are in the index: the update stamped c is not.
+    expect(await db.journal.where('createdStamps').equals(c).count()).toBe(1);
     db.close();
   });
 });

@@ -15,6 +15,7 @@ import {
 } from './sync';
 import { commit, upsert } from './writePath';
 import { SYNCED_TABLES } from './database';
+import { creationLines } from './journalLookup';
 
 const NODE_A = 'aaaaaaaaaaaaaaaa';
 const NODE_B = 'bbbbbbbbbbbbbbbb';
@@ -85,11 +86,18 @@ describe('applyBundle on Dexie', () => {
     // Creations: one line per table (and creating laptop) naming its records, as a bulk creation.
     const journal = await b.db.journal.toArray();
     expect(journal).toHaveLength(2);
-    expect(journal[0]).toMatchObject({ table: 'organizations', kind: 'create', recordIds: [org.id, org2.id] });
+    // A's one commit created the organizations and the member: one creation stamp.
+    expect(journal[0]).toMatchObject({
+      table: 'organizations',
+      kind: 'create',
+      recordIds: [org.id, org2.id],
+      createdStamps: [full.records[0]!.r._h],
+    });
     expect(journal[1]).toMatchObject({
       table: 'members',
       recordId: an.id,
       recordIds: [an.id],
+      createdStamps: [full.records[2]!.r._h],
       kind: 'create',
       hlc: full.records[2]!.r._h,
       source: 'sync',
@@ -149,11 +157,21 @@ describe('applyBundle on Dexie', () => {
     // The newest creation stamp of the group.
     const stampOf = (id: string) => full.records.find((l) => l.r.id === id)!.r._h;
     expect(byNode.get(NODE_A)!.hlc).toBe([stampOf(an.id), stampOf(fromA.id)].sort().at(-1));
+    // Its records were created by two commits of A: both creation stamps, once each.
+    expect([...byNode.get(NODE_A)!.createdStamps!].sort()).toEqual([stampOf(an.id), stampOf(fromA.id)].sort());
+    expect(stampOf(an.id)).not.toBe(stampOf(fromA.id));
     // Laptop C never sent B a file: its name is not known here, its id is shown.
-    expect(byNode.get('cccccccccccccccc')).toMatchObject({ recordIds: [fromC.id], deviceName: 'Máy cccccccc' });
-    // Every record finds its creation through the index.
-    for (const id of [an.id, fromA.id, fromC.id])
-      expect(await b.db.journal.where('recordIds').equals(id).count()).toBe(1);
+    expect(byNode.get('cccccccccccccccc')).toMatchObject({
+      recordIds: [fromC.id],
+      createdStamps: [stampOf(fromC.id)],
+      deviceName: 'Máy cccccccc',
+    });
+    // Every record finds its creation line, the one of its laptop, through its stored stamp.
+    for (const [id, node] of [[an.id, NODE_A], [fromA.id, NODE_A], [fromC.id, 'cccccccccccccccc']] as const) {
+      const stored = (await b.db.members.get(id))!;
+      const found = await creationLines(b.db, id, stored._h).toArray();
+      expect(found.map((line) => line.seq)).toEqual([byNode.get(node)!.seq]);
+    }
     // A later change of two records: one line each, old → new.
     wall += 60_000;
     await commit(a, [upsert('members', [{ id: an.id, phone: '0911111111' }, { id: fromC.id, phone: '0922222222' }])]);
@@ -166,7 +184,9 @@ describe('applyBundle on Dexie', () => {
         .sort()
         .map((id) => [id, 'update', [{ field: 'phone', old: undefined, new: id === an.id ? '0911111111' : '0922222222' }]]),
     );
-    expect(after.every((j) => j.recordIds === undefined && j.nodeId === NODE_A)).toBe(true);
+    expect(after.every((j) => j.recordIds === undefined && j.createdStamps === undefined && j.nodeId === NODE_A)).toBe(
+      true,
+    );
   });
 
   it('writes no row for a record the merge leaves as it is (a full file imported twice, or a peer’s full file)', async () => {

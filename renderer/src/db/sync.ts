@@ -9,7 +9,8 @@
  * - A merged record is stored as the write path stores records: `_maxHlc` and the derived index
  *   fields recomputed, checked by its table's schema, one journal line per record whose values
  *   changed (`source: 'sync'`, the laptop whose write it was), except creations: one line per table,
- *   batch and creating laptop names them all in `recordIds`, as the write path's bulk creation does.
+ *   batch and creating laptop names them all in `recordIds`, as the write path's bulk creation does,
+ *   with their distinct creation stamps in `createdStamps` (how a record's history finds the line).
  *   A record the merge left unchanged is not written. A file holding a record its schema refuses is
  *   refused whole before any write (see docs/decisions.md "Sync").
  */
@@ -152,8 +153,10 @@ export class DexieSyncStore implements SyncStore {
           const rows: StoredRecord[] = [];
           const journal: JournalEntry[] = [];
           // Records this batch creates, by the laptop that created them: one journal line each
-          // (`recordIds`, as a bulk creation of the write path), stamped with the newest creation.
-          const created = new Map<string, { ids: string[]; hlc: string }>();
+          // (`recordIds`, as a bulk creation of the write path), stamped with the newest creation,
+          // with the distinct creation stamps of its records (`createdStamps`, indexed: one per action
+          // that created them on that laptop, so one for an Excel import there).
+          const created = new Map<string, { ids: string[]; hlc: string; stamps: Set<string> }>();
           for (const { result } of applied) {
             // A record the merge left as it was is not written again (nor are its derived fields,
             // which depend only on business fields and stamps: see derived.ts).
@@ -167,9 +170,10 @@ export class DexieSyncStore implements SyncStore {
               const hlc = result.record._h;
               const node = stampNode(hlc);
               const group = created.get(node);
-              if (!group) created.set(node, { ids: [result.record.id], hlc });
+              if (!group) created.set(node, { ids: [result.record.id], hlc, stamps: new Set([hlc]) });
               else {
                 group.ids.push(result.record.id);
+                group.stamps.add(hlc);
                 if (hlc > group.hlc) group.hlc = hlc;
               }
               continue;
@@ -197,12 +201,13 @@ export class DexieSyncStore implements SyncStore {
               source: 'sync',
             });
           }
-          const creations: JournalEntry[] = [...created].map(([node, { ids, hlc }]) => ({
+          const creations: JournalEntry[] = [...created].map(([node, { ids, hlc, stamps }]) => ({
             at: ctx.at,
             hlc,
             table,
             recordId: ids[0]!,
             recordIds: ids,
+            createdStamps: [...stamps],
             kind: 'create',
             user: identity.userName,
             deviceName: deviceOf(node, ctx),

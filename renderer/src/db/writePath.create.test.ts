@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit, upsert, WriteError, type Draft, type WriteOp } from './writePath';
 import { openDataStore, type DataStore } from './store';
 import { followJournal, lastJournalSeq } from './journalFollower';
+import { creationLines } from './journalLookup';
 import { draft, makeEvent, makeMember } from '../../../tests/fixtures/records';
 
 let store: DataStore;
@@ -40,21 +41,34 @@ describe('create operations', () => {
       hlc: result.stamp,
       recordId: members[0]!.id,
       recordIds: members.map((m) => m.id),
+      createdStamps: [result.stamp],
       user: store.identity.userName,
       source: 'local',
     });
-    expect(journal[1]).toMatchObject({ table: 'memberEvents', recordIds: events.map((e) => e.id) });
+    expect(journal[1]).toMatchObject({
+      table: 'memberEvents',
+      recordIds: events.map((e) => e.id),
+      createdStamps: [result.stamp],
+    });
     expect((await store.db.meta.get('clock'))?.value).toBe(result.stamp);
   });
 
-  it('lets a record’s history find its creation by any id the line names', async () => {
+  it('lets a record’s history find its creation by any id the line names, through the record’s stamp', async () => {
     const members = someMembers(4);
-    await commit(store, [create('members', members)]);
+    const first = await commit(store, [create('members', members.slice(0, 3))]);
+    // Another bulk creation, a later stamp: its line is not the first three's.
+    const second = await commit(store, [create('members', members.slice(3))]);
     await commit(store, [upsert('members', [{ id: members[2]!.id, phone: '0912345678' }])]);
-    const bulk = await store.db.journal.where('recordIds').equals(members[2]!.id).toArray();
+    const stored = (await store.db.members.get(members[2]!.id))!;
+    expect(stored._h).toBe(first.stamp);
+    const bulk = await creationLines(store.db, stored.id, stored._h).toArray();
     const own = await store.db.journal.where('recordId').equals(members[2]!.id).toArray();
-    expect(bulk.map((line) => line.kind)).toEqual(['create']);
+    expect(bulk.map((line) => [line.kind, line.hlc])).toEqual([['create', first.stamp]]);
     expect(own.map((line) => line.kind)).toEqual(['update']);
+    const last = (await store.db.members.get(members[3]!.id))!;
+    expect((await creationLines(store.db, last.id, last._h).toArray()).map((line) => line.hlc)).toEqual([second.stamp]);
+    // A record the line does not name is not given it, though the stamp matches.
+    expect(await creationLines(store.db, members[3]!.id, first.stamp!).count()).toBe(0);
   });
 
   it('refuses an id that already exists and stores nothing of the action', async () => {

@@ -18,7 +18,8 @@ export type Draft = Record<string, unknown> & { id: string };
  * `create` is the bulk-creation fast path (an import of new records): the records must not exist
  * yet, so no stored record is read (only the table's keys, to refuse an id that exists, which
  * aborts the whole action), and the journal gets one line for the operation naming every record it
- * created (`recordIds`), not one line per record. Each record is still stamped and validated.
+ * created (`recordIds`), not one line per record, found from any of them by their one creation stamp
+ * (`createdStamps`, journalLookup.ts). Each record is still stamped and validated.
  */
 export type WriteOp =
   | { table: SyncedTableName; kind: 'upsert'; records: readonly Draft[] }
@@ -158,6 +159,8 @@ async function commitNow(store: DataStore, ops: readonly WriteOp[], guardMark: M
           table: op.table,
           recordId: ids[0]!,
           recordIds: [...ids],
+          // Every record of the operation has the action's stamp as its `_h`.
+          createdStamps: [stamp],
           kind: 'create',
           user: identity.userName,
           deviceName: identity.deviceName,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { commit, upsert } from '../../db/writePath';
-import { makeEvent } from '../../../../tests/fixtures/records';
+import { commit, upsert, type Draft } from '../../db/writePath';
+import { makeEvent, makeMember } from '../../../../tests/fixtures/records';
 import { MemberFilePage } from './MemberFilePage';
 import { addMember, openWard, renderRoutes, type Ward } from './testing';
 
@@ -131,6 +131,39 @@ describe('the member file', () => {
     expect(rows[1]).toHaveTextContent(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(rows[2]).toHaveTextContent('Tạo hồ sơ');
     expect(within(rows[1]!).getByText('Cán bộ').tagName).toBe('DEL');
+  });
+
+  it('the history of a member created by a bulk creation (an Excel import) shows that creation', async () => {
+    const user = userEvent.setup({ delay: null });
+    // The first of the import's ids is another member's: the line's `recordId` is not Lan's.
+    const first = makeMember({
+      id: '00000000-0000-4000-8000-000000000001',
+      organizationId: w.branchA.id,
+      fullName: 'Vũ Văn Minh',
+    });
+    const lan = makeMember({
+      organizationId: w.branchB.id,
+      fullName: 'Hoàng Thị Lan',
+      occupation: 'Giáo viên',
+    });
+    const imported = await commit(w.store, [
+      { table: 'members', kind: 'create', records: [first, lan] as unknown as Draft[] },
+    ]);
+    await commit(w.store, [upsert('members', [{ id: lan.id, occupation: 'Hưu trí' }])]);
+    await openFile(lan.id);
+    await user.click(screen.getByRole('tab', { name: 'Lịch sử' }));
+    const journal = await screen.findByTestId('journal');
+    const rows = within(journal).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('Nghề nghiệp hiện nay: Giáo viên → Hưu trí');
+    expect(rows[1]).toHaveTextContent('Tạo hồ sơ');
+    const line = (await w.store.db.journal.toArray()).find((l) => l.recordIds);
+    expect(line).toMatchObject({ recordId: first.id, createdStamps: [imported.stamp] });
+  });
+
+  it('says there is no such member for an unknown id', async () => {
+    renderRoutes(w.store, routes, '/dang-vien/00000000-0000-4000-8000-00000000abcd');
+    expect(await screen.findByText('Không tìm thấy hồ sơ')).toBeInTheDocument();
   });
 
   it('shows the stored photo instead of the placeholder', async () => {

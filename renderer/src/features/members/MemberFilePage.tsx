@@ -41,16 +41,18 @@ export function MemberFilePage() {
   const { message, modal } = AntApp.useApp();
   const member = useMemberRecord(id);
   const events = useMemberEvents(id);
-  const journal = useJournal(id);
+  // The member's creation stamp finds the line of the import that created it (useJournal).
+  const journal = useJournal(id, member?._h);
   const settings = useStoredSettingVersions();
   const lookups = useLookups();
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [correcting, setCorrecting] = useState<StoredEvent | null>(null);
 
-  if (member === undefined || events === undefined || journal === undefined || settings === undefined)
-    return <Skeleton active avatar paragraph={{ rows: 10 }} />;
+  // Before the journal: without a member there is no creation stamp, and its history never comes.
   if (member === null)
     return <Result status="404" title={vi.memberForm.notFoundTitle} subTitle={vi.memberForm.notFound} />;
+  if (member === undefined || events === undefined || journal === undefined || settings === undefined)
+    return <Skeleton active avatar paragraph={{ rows: 10 }} />;
 
   const start = currentState(member, events).probationStartedOn ?? member.joinedOn;
   const rules = {

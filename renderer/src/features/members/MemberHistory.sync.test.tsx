@@ -1,6 +1,7 @@
 /**
  * A member that arrived by a sync file: its history shows its creation on the laptop that made it
- * (the import journals creations in one line per table and laptop, `recordIds`), then each later
+ * (the import journals creations in one line per table and laptop naming them in `recordIds`, found
+ * through the records' creation stamp, `createdStamps`), then each later
  * change that arrived, old → new, per record.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { commit, upsert } from '../../db/writePath';
 import { applyBundle } from '../../db/sync';
+import { creationLines } from '../../db/journalLookup';
 import { exportFile, openSyncTestStore } from '../../db/sync.testing';
 import type { DataStore } from '../../db/store';
 import { MemberFilePage } from './MemberFilePage';
@@ -41,14 +43,22 @@ describe('the history of a member that came by a sync file', () => {
       fullName: 'Hoàng Thị Lan',
       occupation: 'Giáo viên',
     });
-    // Another member in the same file, so the creation line names several records.
-    await addMember(source, { organizationId: w.branchB.id, fullName: 'Vũ Văn Minh' });
+    // Another member in the same file, so the creation line names several records. Its id comes
+    // first (the file is in id order): the line's `recordId` is its, and Lan's history can only
+    // find the line through the lookup by creation stamp.
+    const { member: other } = await addMember(source, {
+      id: '00000000-0000-4000-8000-000000000001',
+      organizationId: w.branchB.id,
+      fullName: 'Vũ Văn Minh',
+    });
     wall += 60_000;
     const first = await exportFile(source, 'bundle-1', clock);
     await applyBundle(w.store, first.manifest, first.records, { now: wall });
-    const creation = await w.store.db.journal.where('recordIds').equals(member.id).toArray();
+    const stored = (await w.store.db.members.get(member.id))!;
+    const creation = await creationLines(w.store.db, member.id, stored._h).toArray();
     expect(creation).toHaveLength(1);
     expect(creation[0]!.recordIds).toHaveLength(2);
+    expect(creation[0]!.recordId).toBe(other.id);
 
     wall += 60_000;
     await commit(source, [upsert('members', [{ id: member.id, occupation: 'Hưu trí' }])]);

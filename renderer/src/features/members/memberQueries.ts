@@ -9,9 +9,11 @@ import type { Member, MemberEvent } from '@shared/domain/types';
 import { vietnameseNameSortKey } from '@shared/text/sortKey';
 import type { StoredRecord } from '@shared/sync/record';
 import type { JournalEntry, QldvDatabase } from '../../db/database';
+import { creationLines } from '../../db/journalLookup';
 import { useStore } from '../../app/StoreContext';
 
-export type StoredMember = Member & { deleted: 0 | 1; _v?: Record<string, string> };
+/** A member as stored: `_h` is its creation stamp (shared/sync/record.ts). */
+export type StoredMember = Member & { deleted: 0 | 1; _h: string; _v?: Record<string, string> };
 export type StoredEvent = MemberEvent & { deleted: 0 | 1; _v?: Record<string, string> };
 
 /** The member, `null` when there is no such record, `undefined` while reading. */
@@ -33,22 +35,32 @@ export function useMemberEvents(memberId: string | undefined): StoredEvent[] | u
   return useLiveQuery(async () => (memberId ? memberEvents(db, memberId) : []), [db, memberId]);
 }
 
-/** The audit lines of one record, newest first. */
-export function useJournal(recordId: string | undefined): JournalEntry[] | undefined {
+/**
+ * The audit lines of one record, newest first: its own lines, and the line of a bulk creation (an
+ * Excel import, a sync import's creations) that names it among many, found through the record's
+ * creation stamp `createdStamp` (its stored `_h`; journalLookup.ts). `undefined` while reading, and
+ * until the record's stamp is known, so a history is never shown without its creation.
+ */
+export function useJournal(
+  recordId: string | undefined,
+  createdStamp: string | undefined,
+): JournalEntry[] | undefined {
   const { db } = useStore();
-  return useLiveQuery(
+  const read = useLiveQuery(
     async () => {
-      if (!recordId) return [];
-      // Its own lines, and the line of a bulk creation (an Excel import) that names it among many.
+      if (!recordId || !createdStamp) return { recordId, createdStamp, lines: [] };
       const [own, bulk] = await Promise.all([
         db.journal.where('recordId').equals(recordId).toArray(),
-        db.journal.where('recordIds').equals(recordId).toArray(),
+        creationLines(db, recordId, createdStamp).toArray(),
       ]);
       const bySeq = new Map([...own, ...bulk].map((entry) => [entry.seq, entry]));
-      return [...bySeq.values()].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
+      return { recordId, createdStamp, lines: [...bySeq.values()].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)) };
     },
-    [db, recordId],
+    [db, recordId, createdStamp],
   );
+  // useLiveQuery keeps its last answer while it reads for new arguments: not an answer for these.
+  if (!recordId || !createdStamp) return recordId ? undefined : [];
+  return read && read.recordId === recordId && read.createdStamp === createdStamp ? read.lines : undefined;
 }
 
 /** The office's stored versions of every setting, by key, for the pure rules to resolve. */
