@@ -18,7 +18,8 @@ self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
       post({ type: 'opened', opened: await openWorkbook(request.bytes, request.fileName) });
     } else {
       const plan = planRows(request.request, (done, total) => progress({ phase: 'checking', done, total }));
-      post({ type: 'planned', plan });
+      // The rows go back without their cells: the window has them (importWorker.ts puts them back).
+      post({ type: 'planned', plan: { ...plan, rows: plan.rows.map(({ cells: _cells, ...row }) => ({ ...row, cells: [] })) } });
     }
   } catch (error) {
     post({
