@@ -19,6 +19,8 @@ import { ExcelReadError, writeWorkbook } from './xlsx';
 import { MESSY_EXPECT, messyWorkbook } from './messyWorkbook';
 
 const TODAY = '2026-11-26';
+/** Row 8 of the messy workbook, by card number. */
+const HUNG = { fullName: 'Nguyễn Văn Hùng', partyCardNumber: '10000001', birthDate: '1968-03-12', joinedOn: '1995-05-19' };
 let ward: Ward;
 
 afterEach(() => {
@@ -111,14 +113,7 @@ describe('a messy workbook written with write-excel-file, read back through the 
 
   it('updates a member already in the register when the user chooses so, without moving them', async () => {
     ward = await openWard();
-    const { member } = await addMember(ward.store, {
-      fullName: 'Nguyễn Văn Hùng',
-      partyCardNumber: '10000001',
-      organizationId: ward.branchA.id,
-      birthDate: '1968-03-12',
-      joinedOn: '1995-05-19',
-      officialOn: '1996-05-19',
-    });
+    const { member } = await addMember(ward.store, { ...HUNG, organizationId: ward.branchA.id, officialOn: '1996-05-19' });
     const { plan } = await planMessy(ward);
     const row = plan.rows.find((r) => r.row === 8)!;
     expect(row.duplicate).toMatchObject({ kind: 'register', memberId: member.id, actions: ['skip', 'update'] });
@@ -194,13 +189,7 @@ describe('a messy workbook written with write-excel-file, read back through the 
 
     const early = readRegister(ward.store, TODAY);
     await early;
-    const { member } = await addMember(ward.store, {
-      fullName: 'Nguyễn Văn Hùng',
-      partyCardNumber: '10000001',
-      organizationId: ward.branchA.id,
-      birthDate: '1968-03-12',
-      joinedOn: '1995-05-19',
-    });
+    const { member } = await addMember(ward.store, { ...HUNG, organizationId: ward.branchA.id });
     // The member saved after the early read is met: the register is read again.
     const plan = await check(early);
     expect(plan.rows.find((r) => r.row === 8)?.duplicate).toMatchObject({ kind: 'register', memberId: member.id });
