@@ -193,9 +193,22 @@ describe('a messy workbook written with write-excel-file, read back through the 
     // The member saved after the early read is met: the register is read again.
     const plan = await check(early);
     expect(plan.rows.find((r) => r.row === 8)?.duplicate).toMatchObject({ kind: 'register', memberId: member.id });
-    // A read of another day is not used either.
-    const yesterday = await check(readRegister(ward.store, '2026-11-25'));
-    expect(yesterday.rows.find((r) => r.row === 8)?.duplicate).toMatchObject({ kind: 'register', memberId: member.id });
+  });
+
+  it('does not check with a register read on another day: the rules judge dates against today', async () => {
+    ward = await openWard();
+    // Admitted today: a sound row today, a date in the future as of yesterday.
+    const blob = await writeXlsxFile([
+      ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Ngày vào Đảng'],
+      ['Ngô Văn Tài', 'Nam', '12/03/1990', '26/11/2026'],
+    ]).toBlob();
+    const opened = await openImport(new Uint8Array(await blob.arrayBuffer()), 'hom-nay.xlsx');
+    const mapping = rememberedMapping(opened.layout.headings);
+    const asOf = async (day: string) =>
+      (await checkImport(ward.store, opened, mapping, ward.branchA.id, day, undefined, readRegister(ward.store, '2026-11-25'))).rows[0]!;
+    expect((await asOf('2026-11-25')).errors.map((e) => e.field)).toContain('joinedOn');
+    // Nothing was written since yesterday's read, yet today's check reads the register again, for today.
+    expect((await asOf(TODAY)).errors).toEqual([]);
   });
 
   it('remembers a mapping the user changed, per set of headings', () => {
