@@ -77,9 +77,8 @@ export function isFullIsoDate(text: string): boolean {
   return parsePartialDate(text)?.day !== undefined;
 }
 
-/** `n` with leading zeros to `width` digits (2 unless told); the usual widths without padStart. */
-const pad = (n: number, width = 2) =>
-  width === 2 && n >= 10 && n < 100 ? String(n) : width === 2 && n >= 0 && n < 10 ? `0${n}` : String(n).padStart(width, '0');
+/** `n` with leading zeros to `width` digits (2 unless told); a month or day below 10 without padStart. */
+const pad = (n: number, width = 2) => (width === 2 && n >= 0 && n < 10 ? `0${n}` : String(n).padStart(width, '0'));
 
 export function formatIsoDate(date: PartialDate): IsoDate {
   let text = pad(date.year, 4);

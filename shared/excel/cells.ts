@@ -7,7 +7,7 @@ import { activeEntries, type CodeList } from '../domain/codeLists';
 import { formatIsoDate, isValidIsoDate, parseDateVi } from '../domain/dates';
 import { invalidDateMessage } from '../domain/ruleIssues';
 import type { IsoDate, Sex } from '../domain/types';
-import { foldForSearch, normalizeText } from '../text/vi';
+import { foldForSearch, isBlankText, normalizeText } from '../text/vi';
 
 /** A cell as the reader gives it: text, number, boolean, a date (UTC midnight), or empty. */
 export type SheetCell = string | number | boolean | Date | null | undefined;
@@ -23,13 +23,10 @@ export function cellText(cell: SheetCell): string {
 /** Whether a cell holds anything (`cellText(cell) !== ''`), without making its text: asked of every cell of an import. */
 export function isFilledCell(cell: SheetCell): boolean {
   if (cell === null || cell === undefined) return false;
-  if (typeof cell === 'string') return !BLANK.test(cell);
+  if (typeof cell === 'string') return !isBlankText(cell);
   if (cell instanceof Date) return !isNaN(cell.getTime());
   return true;
 }
-
-/** Text that normalizes to '': whitespace and invisible characters only (vi.ts `normalizeText`). */
-const BLANK = /^[\s\u00ad\u180e\u200b-\u200d\u2060\ufeff]*$/;
 
 function utcParts(date: Date) {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };

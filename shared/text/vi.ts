@@ -8,7 +8,8 @@
  */
 
 /** Characters that are invisible and carry no meaning in names: removed outright. */
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE_CHARS = '\\u00ad\\u180e\\u200b-\\u200d\\u2060\\ufeff';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'g');
 /** `\s` already covers NBSP, the U+2000 spaces, U+202F, U+3000, tabs and line breaks. */
 const WHITESPACE_RUN = /\s+/g;
 
@@ -17,7 +18,14 @@ const WHITESPACE_RUN = /\s+/g;
  * spaces together, or a space at either end. Text without any (nearly every cell of an import,
  * every name typed in a form) needs only its NFC form: a third of the time of the whole pipeline.
  */
-const SPACING_TO_FIX = /[\u00ad\u180e\u200b-\u200d\u2060\ufeff]|[^\S ]| {2}|^ | $/;
+const SPACING_TO_FIX = new RegExp(`[${INVISIBLE_CHARS}]|[^\\S ]| {2}|^ | $`);
+
+const BLANK = new RegExp(`^[\\s${INVISIBLE_CHARS}]*$`);
+
+/** Text that `normalizeText` makes empty (whitespace and invisible characters only), told without normalizing it. */
+export function isBlankText(text: string): boolean {
+  return BLANK.test(text);
+}
 
 /** NFC, invisible characters removed, every whitespace run one space, trimmed. Idempotent. */
 export function normalizeText(text: string): string {
